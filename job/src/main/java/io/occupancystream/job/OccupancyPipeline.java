@@ -1,0 +1,116 @@
+package io.occupancystream.job;
+
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.dedup.Deduplicator;
+import io.occupancystream.job.features.FeatureFunction;
+import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.ingest.ReadingSource;
+import io.occupancystream.job.ingest.ReadingValidator;
+import io.occupancystream.job.reading.Reading;
+import io.occupancystream.job.results.ResultTally;
+import io.occupancystream.job.scoring.Scorer;
+import io.occupancystream.job.scoring.ScoringFunction;
+import io.occupancystream.job.training.LabelledOnly;
+import io.occupancystream.job.training.LateReadings;
+import io.occupancystream.job.training.TrainingRow;
+import io.occupancystream.job.training.TrainingRowsFunction;
+import java.time.Clock;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.time.Time;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The occupancy data path, given its source, scorer and outputs:
+ *
+ * <pre>
+ * raw records → validate (→ dead letters) → event time → de-duplicate → features
+ *   ├─ labelled → hourly windows → training sets (→ late readings)
+ *   └─ score → results
+ * </pre>
+ *
+ * Stateful operators have stable uids so that savepoints survive code changes.
+ */
+public final class OccupancyPipeline {
+    private static final OutputTag<FeaturedReading> LATE =
+            new OutputTag<FeaturedReading>("late-for-training") {};
+
+    private final JobConfig config;
+    private final ReadingSource source;
+    private final Scorer scorer;
+    private final PipelineOutputs outputs;
+    private final Clock clock;
+
+    public OccupancyPipeline(
+            JobConfig config,
+            ReadingSource source,
+            Scorer scorer,
+            PipelineOutputs outputs,
+            Clock clock) {
+        this.config = config;
+        this.source = source;
+        this.scorer = scorer;
+        this.outputs = outputs;
+        this.clock = clock;
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<Reading> valid =
+                source.rawReadings(env)
+                        .process(new ReadingValidator(clock, config.maxFutureSkew))
+                        .name("validate")
+                        .uid("validate");
+        outputs.deadLetters.attach(valid.getSideOutput(ReadingValidator.DEAD_LETTERS));
+
+        DataStream<FeaturedReading> featured =
+                valid.assignTimestampsAndWatermarks(watermarks())
+                        .name("event time")
+                        .uid("event-time")
+                        .keyBy(r -> r.thingName)
+                        .process(new Deduplicator(config.dedupRetention))
+                        .name("de-duplicate")
+                        .uid("dedup")
+                        .keyBy(r -> r.thingName)
+                        .process(new FeatureFunction(config.zone))
+                        .name("features")
+                        .uid("features");
+
+        writeTrainingSets(featured);
+
+        outputs.results.attach(
+                featured.map(new ScoringFunction(scorer))
+                        .name("score")
+                        .uid("score")
+                        .map(new ResultTally())
+                        .name("count results")
+                        .uid("count-results"));
+    }
+
+    private void writeTrainingSets(DataStream<FeaturedReading> featured) {
+        SingleOutputStreamOperator<TrainingRow> rows =
+                featured.filter(new LabelledOnly())
+                        .name("labelled only")
+                        .uid("labelled-only")
+                        .keyBy(r -> r.reading.thingName)
+                        .window(
+                                TumblingEventTimeWindows.of(
+                                        Time.milliseconds(config.trainingWindow.toMillis())))
+                        .allowedLateness(Time.milliseconds(config.allowedLateness.toMillis()))
+                        .sideOutputLateData(LATE)
+                        .process(new TrainingRowsFunction())
+                        .name("training windows")
+                        .uid("training-windows");
+        outputs.trainingSets.attach(rows);
+        outputs.late.attach(
+                rows.getSideOutput(LATE).map(new LateReadings()).name("count late").uid("late"));
+    }
+
+    private WatermarkStrategy<Reading> watermarks() {
+        return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(config.maxOutOfOrderness)
+                .withTimestampAssigner((reading, previous) -> reading.timestampMillis())
+                .withIdleness(config.idleness);
+    }
+}

@@ -1,0 +1,152 @@
+package io.occupancystream.job.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * The job's settings, parsed and checked once at start-up: a bad value fails here with a message
+ * naming the key and what it accepts, never later inside a running operator.
+ */
+public final class JobConfig {
+    /** Where a reading source comes from. */
+    public enum SourceType {
+        REPLAY
+    }
+
+    /** How readings are scored. */
+    public enum ScorerType {
+        RULE
+    }
+
+    /** Where one of the streamed outputs goes. */
+    public enum OutputTarget {
+        FILE,
+        STDOUT
+    }
+
+    public final SourceType sourceType;
+    public final String replayPath;
+    public final Duration maxOutOfOrderness;
+    public final Duration idleness;
+    public final Duration maxFutureSkew;
+    public final Duration dedupRetention;
+    public final ZoneId zone;
+    public final Duration trainingWindow;
+    public final Duration allowedLateness;
+    public final String trainingPath;
+    public final ScorerType scorer;
+    public final double ruleSoundThreshold;
+    public final String outputPath;
+    public final OutputTarget resultsTarget;
+    public final OutputTarget deadLettersTarget;
+    public final OutputTarget lateTarget;
+    public final Duration checkpointInterval;
+    public final int parallelism;
+
+    public JobConfig(PropertyGroups p) {
+        sourceType = choice(p, ConfigKey.SOURCE_TYPE, SourceType.class);
+        replayPath = p.get(ConfigKey.SOURCE_REPLAY_PATH);
+        if (sourceType == SourceType.REPLAY && replayPath.isEmpty()) {
+            throw invalid(ConfigKey.SOURCE_REPLAY_PATH, replayPath, "a file or folder path");
+        }
+        maxOutOfOrderness = duration(p, ConfigKey.SOURCE_MAX_OUT_OF_ORDERNESS, false);
+        idleness = duration(p, ConfigKey.SOURCE_IDLENESS, true);
+        maxFutureSkew = duration(p, ConfigKey.VALIDATION_MAX_FUTURE_SKEW, false);
+        dedupRetention = duration(p, ConfigKey.DEDUP_RETENTION, true);
+        zone = zone(p, ConfigKey.FEATURES_ZONE);
+        trainingWindow = duration(p, ConfigKey.TRAINING_WINDOW, true);
+        if (Duration.ofDays(1).toMillis() % trainingWindow.toMillis() != 0) {
+            throw invalid(
+                    ConfigKey.TRAINING_WINDOW,
+                    p.get(ConfigKey.TRAINING_WINDOW),
+                    "a duration that divides one day (for example 15 min, 1 h, 1 d)");
+        }
+        allowedLateness = duration(p, ConfigKey.TRAINING_ALLOWED_LATENESS, false);
+        outputPath = nonEmpty(p, ConfigKey.OUTPUT_PATH);
+        String training = p.get(ConfigKey.TRAINING_PATH);
+        trainingPath = training.isEmpty() ? outputPath + "/training" : training;
+        scorer = choice(p, ConfigKey.SCORING_SCORER, ScorerType.class);
+        ruleSoundThreshold = nonNegative(p, ConfigKey.SCORING_RULE_SOUND_THRESHOLD);
+        resultsTarget = choice(p, ConfigKey.OUTPUT_RESULTS, OutputTarget.class);
+        deadLettersTarget = choice(p, ConfigKey.OUTPUT_DEAD_LETTERS, OutputTarget.class);
+        lateTarget = choice(p, ConfigKey.OUTPUT_LATE, OutputTarget.class);
+        checkpointInterval = duration(p, ConfigKey.JOB_CHECKPOINT_INTERVAL, true);
+        parallelism = nonNegativeInt(p, ConfigKey.JOB_PARALLELISM);
+    }
+
+    private static <E extends Enum<E>> E choice(PropertyGroups p, ConfigKey key, Class<E> type) {
+        String value = p.get(key);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+            throw invalid(key, value, "one of " + allowed);
+        }
+    }
+
+    private static Duration duration(PropertyGroups p, ConfigKey key, boolean positive) {
+        String value = p.get(key);
+        Duration d;
+        try {
+            d = TimeUtils.parseDuration(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid(key, value, "a duration such as 500 ms, 5 s, 1 min, 1 h, 1 d");
+        }
+        if (d.isNegative() || (positive && d.isZero())) {
+            throw invalid(key, value, positive ? "a positive duration" : "a duration >= 0");
+        }
+        return d;
+    }
+
+    private static ZoneId zone(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw invalid(key, value, "a time-zone id such as UTC or Europe/Berlin");
+        }
+    }
+
+    private static double nonNegative(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        try {
+            double d = Double.parseDouble(value);
+            if (Double.isFinite(d) && d >= 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, value, "a number >= 0");
+    }
+
+    private static int nonNegativeInt(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        try {
+            int i = Integer.parseInt(value);
+            if (i >= 0) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, value, "a whole number >= 0");
+    }
+
+    private static String nonEmpty(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        if (value.isEmpty()) {
+            throw invalid(key, value, "a non-empty value");
+        }
+        return value;
+    }
+
+    private static InvalidConfigException invalid(ConfigKey key, String value, String allowed) {
+        return new InvalidConfigException(
+                key.qualifiedName() + " = '" + value + "' is invalid: expected " + allowed);
+    }
+}

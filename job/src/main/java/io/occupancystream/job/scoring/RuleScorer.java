@@ -1,0 +1,34 @@
+package io.occupancystream.job.scoring;
+
+import io.occupancystream.job.features.FeaturedReading;
+import java.math.BigDecimal;
+
+/**
+ * The EduKit tutorial's IoT rule: occupied when sound is above a threshold. Also the fallback when
+ * a model cannot answer.
+ */
+public final class RuleScorer implements Scorer {
+    private final double soundThreshold;
+    private final String version;
+
+    public RuleScorer(double soundThreshold) {
+        this.soundThreshold = soundThreshold;
+        this.version =
+                "rule:sound>"
+                        + BigDecimal.valueOf(soundThreshold).stripTrailingZeros().toPlainString();
+    }
+
+    public boolean occupied(FeaturedReading reading) {
+        return reading.reading.sound > soundThreshold;
+    }
+
+    /** Identifies the rule and its threshold, e.g. {@code rule:sound>10}. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Prediction score(FeaturedReading reading) {
+        return new Prediction(occupied(reading), null, ScoreSource.RULE, version, null);
+    }
+}

@@ -1,0 +1,18 @@
+package io.occupancystream.job.scoring;
+
+import java.util.Locale;
+
+/** What decided a result's occupancy. */
+public enum ScoreSource {
+    /** The EduKit IoT rule: sound above a threshold. */
+    RULE,
+    /** The model answered. */
+    MODEL,
+    /** The model could not answer, so the rule decided; the result says why. */
+    FALLBACK;
+
+    /** The name as it appears in results and summaries. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

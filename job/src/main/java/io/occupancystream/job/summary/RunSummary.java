@@ -1,0 +1,128 @@
+package io.occupancystream.job.summary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.job.reading.RejectReason;
+import io.occupancystream.job.scoring.ScoreSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * What a bounded run did, from the {@link Tally} counts it returned: readings in, valid, dead
+ * letters by reason, duplicates, late, training rows, results by source, and the results against
+ * the readings' labels. Checks that every record is accounted for.
+ */
+public final class RunSummary {
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Object> counts;
+
+    public RunSummary(Map<String, Object> accumulators) {
+        this.counts = accumulators;
+    }
+
+    public long count(String name) {
+        Object value = counts.get(name);
+        return value == null ? 0L : ((Number) value).longValue();
+    }
+
+    public long deadLetters() {
+        long total = 0;
+        for (RejectReason reason : RejectReason.values()) {
+            total += count(Tally.DEAD_LETTERS + "." + reason);
+        }
+        return total;
+    }
+
+    public long results() {
+        long total = 0;
+        for (ScoreSource source : ScoreSource.values()) {
+            total += count(Tally.RESULTS + "." + source.label());
+        }
+        return total;
+    }
+
+    public LabelMetrics againstLabels(ScoreSource source) {
+        String prefix = Tally.CONFUSION + "." + source.label() + ".";
+        return new LabelMetrics(
+                count(prefix + "tp"),
+                count(prefix + "fp"),
+                count(prefix + "tn"),
+                count(prefix + "fn"));
+    }
+
+    /** Every record in is a valid reading or a dead letter. */
+    public boolean everyRecordAccountedFor() {
+        return count(Tally.READINGS_IN) == count(Tally.VALID) + deadLetters();
+    }
+
+    /** Every valid reading is a duplicate or has a result. */
+    public boolean everyReadingScored() {
+        return count(Tally.VALID) == count(Tally.DUPLICATES) + results();
+    }
+
+    public ObjectNode toJson(double wallTimeSeconds) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("readingsIn", count(Tally.READINGS_IN));
+        root.put("valid", count(Tally.VALID));
+        ObjectNode dead = root.putObject("deadLetters");
+        dead.put("total", deadLetters());
+        ObjectNode byReason = dead.putObject("byReason");
+        for (RejectReason reason : RejectReason.values()) {
+            long n = count(Tally.DEAD_LETTERS + "." + reason);
+            if (n > 0) {
+                byReason.put(reason.name(), n);
+            }
+        }
+        root.put("duplicates", count(Tally.DUPLICATES));
+        root.put("late", count(Tally.LATE));
+        root.put("unlabelled", count(Tally.UNLABELLED));
+        root.put("trainingRows", count(Tally.TRAINING_ROWS));
+
+        ObjectNode results = root.putObject("results");
+        results.put("total", results());
+        ObjectNode bySource = results.putObject("bySource");
+        for (ScoreSource source : ScoreSource.values()) {
+            bySource.put(source.label(), count(Tally.RESULTS + "." + source.label()));
+        }
+
+        ObjectNode labels = root.putObject("againstLabels");
+        LabelMetrics all = new LabelMetrics(0, 0, 0, 0);
+        ObjectNode labelsBySource = MAPPER.createObjectNode();
+        for (ScoreSource source : ScoreSource.values()) {
+            LabelMetrics m = againstLabels(source);
+            all = all.plus(m);
+            if (m.labelled() > 0) {
+                labelsBySource.set(source.label(), m.toJson());
+            }
+        }
+        labels.set("all", all.toJson());
+        labels.set("bySource", labelsBySource);
+
+        ObjectNode checks = root.putObject("checks");
+        checks.put("everyRecordAccountedFor", everyRecordAccountedFor());
+        checks.put("everyReadingScored", everyReadingScored());
+        root.put("wallTimeSeconds", Math.round(wallTimeSeconds * 10) / 10.0);
+        return root;
+    }
+
+    /** Pretty-printed JSON, as written to summary.json. */
+    public String render(double wallTimeSeconds) throws IOException {
+        return MAPPER.writeValueAsString(toJson(wallTimeSeconds));
+    }
+
+    /** Writes {@code summary.json} into a folder of any Flink file system. */
+    public void writeTo(String folder, double wallTimeSeconds) throws IOException {
+        Path path = new Path(folder, "summary.json");
+        FileSystem fs = path.getFileSystem();
+        try (OutputStream out = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
+            out.write((render(wallTimeSeconds) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

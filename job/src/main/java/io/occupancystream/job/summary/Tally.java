@@ -1,0 +1,48 @@
+package io.occupancystream.job.summary;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * A count that an operator keeps twice: as a Flink metric, for whoever watches the running job, and
+ * as an accumulator, which a bounded run returns in its result for the {@link RunSummary}. A dotted
+ * name such as {@code deadLetters.OVERSIZE} becomes metric group {@code deadLetters}, counter
+ * {@code OVERSIZE}. Not thread-safe: use from the operator's task thread.
+ */
+public final class Tally {
+    public static final String READINGS_IN = "readingsIn";
+    public static final String VALID = "valid";
+    public static final String DEAD_LETTERS = "deadLetters";
+    public static final String DUPLICATES = "duplicates";
+    public static final String LATE = "late";
+    public static final String TRAINING_ROWS = "trainingRows";
+    public static final String UNLABELLED = "unlabelled";
+    public static final String RESULTS = "results";
+    public static final String CONFUSION = "confusion";
+
+    private final Counter metric;
+    private final LongCounter accumulator;
+
+    private Tally(Counter metric, LongCounter accumulator) {
+        this.metric = metric;
+        this.accumulator = accumulator;
+    }
+
+    public static Tally register(RuntimeContext context, String name) {
+        String[] parts = name.split("\\.");
+        MetricGroup group = context.getMetricGroup();
+        for (int i = 0; i < parts.length - 1; i++) {
+            group = group.addGroup(parts[i]);
+        }
+        LongCounter accumulator = new LongCounter();
+        context.addAccumulator(name, accumulator);
+        return new Tally(group.counter(parts[parts.length - 1]), accumulator);
+    }
+
+    public void increment() {
+        metric.inc();
+        accumulator.add(1L);
+    }
+}
