@@ -1,0 +1,122 @@
+package io.occupancystream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.features.FeatureCsv;
+import io.occupancystream.job.ingest.ReadingSource;
+import io.occupancystream.job.ingest.ReplaySource;
+import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.testing.MiniClusters;
+import io.occupancystream.job.testing.Recordings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.time.Time;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A replay that fails once after a completed checkpoint and restarts from it writes exactly the
+ * training sets and results of a replay that never failed: no row lost, none written twice.
+ */
+class ExactlyOnceRestartTest {
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
+
+    private static final long START = 1513918800L;
+    private static final int DEVICES = 3;
+    private static final int STEPS = 400;
+
+    @Test
+    void restartFromCheckpointWritesEveryTrainingRowAndResultExactlyOnce(@TempDir Path dir)
+            throws Exception {
+        Path recording =
+                Recordings.write(
+                        dir.resolve("recording.jsonl"),
+                        Recordings.simulated(DEVICES, STEPS, START));
+
+        Path reference = dir.resolve("reference");
+        run(recording, reference, false);
+        Path restarted = dir.resolve("restarted");
+        run(recording, restarted, true);
+
+        assertThat(FailOnceAfterCheckpoint.FAILED).isTrue();
+        List<String> expectedRows = trainingRows(reference);
+        assertThat(expectedRows).hasSize(DEVICES * STEPS);
+        assertThat(trainingRows(restarted)).containsExactlyInAnyOrderElementsOf(expectedRows);
+        List<String> expectedResults =
+                Recordings.committedLines(reference.resolve("results"), ".jsonl");
+        assertThat(expectedResults).hasSize(DEVICES * STEPS);
+        assertThat(Recordings.committedLines(restarted.resolve("results"), ".jsonl"))
+                .containsExactlyInAnyOrderElementsOf(expectedResults);
+    }
+
+    private static List<String> trainingRows(Path out) throws Exception {
+        return Recordings.committedLines(out.resolve("training"), ".csv").stream()
+                .filter(line -> !line.equals(FeatureCsv.header()))
+                .collect(Collectors.toList());
+    }
+
+    private static void run(Path recording, Path out, boolean failOnce) throws Exception {
+        JobConfig config =
+                new JobConfig(PropertyGroups.empty().withOverrides(List.of("output.path=" + out)));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(100);
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, Time.milliseconds(10)));
+        ReadingSource replay = new ReplaySource(recording.toString());
+        ReadingSource source =
+                failOnce
+                        ? e -> replay.rawReadings(e).map(new FailOnceAfterCheckpoint())
+                        : e -> replay.rawReadings(e).map(new Throttle());
+        new OccupancyPipeline(
+                        config,
+                        source,
+                        new RuleScorer(10),
+                        PipelineOutputs.fromConfig(config),
+                        Clock.systemUTC())
+                .build(env);
+        env.execute("exactly-once " + (failOnce ? "with failure" : "reference"));
+    }
+
+    /** Slows the replay so that checkpoints complete while it runs. */
+    private static class Throttle implements MapFunction<String, String> {
+        @Override
+        public String map(String line) throws Exception {
+            Thread.sleep(1);
+            return line;
+        }
+    }
+
+    /** Throws once, some records after the first completed checkpoint. */
+    private static final class FailOnceAfterCheckpoint extends Throttle
+            implements CheckpointListener {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+        private final AtomicInteger sinceCheckpoint = new AtomicInteger(-1);
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            sinceCheckpoint.compareAndSet(-1, 0);
+        }
+
+        @Override
+        public String map(String line) throws Exception {
+            if (sinceCheckpoint.get() >= 0
+                    && sinceCheckpoint.incrementAndGet() > 50
+                    && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after a checkpoint");
+            }
+            return super.map(line);
+        }
+    }
+}

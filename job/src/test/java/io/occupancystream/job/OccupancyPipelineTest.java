@@ -1,0 +1,234 @@
+package io.occupancystream.job;
+
+import static io.occupancystream.job.testing.Recordings.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.features.FeatureCsv;
+import io.occupancystream.job.ingest.DeadLetter;
+import io.occupancystream.job.ingest.ReadingSource;
+import io.occupancystream.job.reading.Reading;
+import io.occupancystream.job.reading.RejectReason;
+import io.occupancystream.job.results.Result;
+import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoreSource;
+import io.occupancystream.job.summary.RunSummary;
+import io.occupancystream.job.summary.Tally;
+import io.occupancystream.job.testing.CollectingSink;
+import io.occupancystream.job.testing.MiniClusters;
+import io.occupancystream.job.testing.Recordings;
+import io.occupancystream.job.training.TrainingRow;
+import io.occupancystream.job.training.TrainingSetWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline on a MiniCluster over a small hand-written recording (simulated readings), with
+ * every output checked exactly.
+ */
+class OccupancyPipelineTest {
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
+
+    /** 2017-12-22T05:00:00Z, a Friday. */
+    private static final long T0 = 1513918800L;
+
+    private static final Clock NOW =
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    /**
+     * Two devices over two hours: a duplicate, a malformed line, an unlabelled reading, and a
+     * reading replayed after a pause, when the watermark has passed its window.
+     */
+    private static final List<String> RECORDING =
+            List.of(
+                    json("a", T0, 70, 1, false),
+                    json("b", T0, 71, 20, true),
+                    json("a", T0 + 30, 70.5, 12, false),
+                    json("a", T0 + 30, 70.5, 12, false),
+                    "not json",
+                    json("b", T0 + 3600, 71.5, 15, true),
+                    json("a", T0 + 3630, 72, 2, null),
+                    json("a", T0 + 4200, 73, 30, true),
+                    json("a", T0 + 60, 71, 5, false));
+
+    private static final int PAUSE_BEFORE_LINE = 8;
+
+    @Test
+    void everyOutputIsExactlyWhatTheRecordingImplies() throws Exception {
+        CollectingSink<Result> results = new CollectingSink<>();
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        CollectingSink<Reading> late = new CollectingSink<>();
+        CollectingSink<TrainingRow> rows = new CollectingSink<>();
+
+        RunSummary summary =
+                run(
+                        replayWithPause(),
+                        new PipelineOutputs(results, deadLetters, late, rows),
+                        config());
+
+        assertThat(
+                        rows.values().stream()
+                                .map(r -> r.thingName + "@" + (r.timestamp - T0) + " " + r.csv()))
+                .containsExactlyInAnyOrder(
+                        "a@0 70,1,1,1,0,0,0,0,5,5,0,0,0,false",
+                        "a@30 70.5,12,6.5,12,5.5,0.733333,0.846154,0.5,5,5,0,0,0,false",
+                        "b@0 71,20,20,20,0,0,0,0,5,5,0,0,0,true",
+                        "b@3600 71.5,15,15,15,0,0,0,0,6,5,0,0,0,true",
+                        "a@4200 73,30,30,30,0,0.875,0,1,6,5,0,0,0,true");
+        assertThat(rows.values().stream().map(r -> r.windowStart).distinct())
+                .containsExactlyInAnyOrder((T0) * 1000, (T0 + 3600) * 1000);
+
+        assertThat(results.values().stream().map(r -> r.id() + " " + r.roomOccupancy))
+                .containsExactlyInAnyOrder(
+                        "a:" + T0 + " false",
+                        "b:" + T0 + " true",
+                        "a:" + (T0 + 30) + " true",
+                        "b:" + (T0 + 3600) + " true",
+                        "a:" + (T0 + 3630) + " false",
+                        "a:" + (T0 + 4200) + " true",
+                        "a:" + (T0 + 60) + " false");
+        assertThat(results.values().get(0).toJson())
+                .matches(
+                        "\\{\"id\":\"[ab]:\\d+\",\"thingName\":\"[ab]\",\"timestamp\":\\d+,"
+                            + "\"temperature\":[\\d.]+,\"sound\":[\\d.]+,\"hvacStatus\":null,"
+                            + "\"roomOccupancy\":(true|false),\"probability\":null,"
+                            + "\"source\":\"rule\",\"modelVersion\":\"rule:sound>10\","
+                            + "\"fallbackReason\":null,\"reportedOccupancy\":(true|false|null)\\}");
+
+        assertThat(deadLetters.values())
+                .containsExactly(
+                        DeadLetter.of(
+                                "not json",
+                                RejectReason.MALFORMED_JSON,
+                                deadLetters.values().get(0).detail));
+        assertThat(late.values()).containsExactly(new Reading("a", T0 + 60, 71, 5, null, false));
+
+        assertThat(summary.count(Tally.READINGS_IN)).isEqualTo(9);
+        assertThat(summary.count(Tally.VALID)).isEqualTo(8);
+        assertThat(summary.deadLetters()).isEqualTo(1);
+        assertThat(summary.count(Tally.DUPLICATES)).isEqualTo(1);
+        assertThat(summary.count(Tally.UNLABELLED)).isEqualTo(1);
+        assertThat(summary.count(Tally.LATE)).isEqualTo(1);
+        assertThat(summary.count(Tally.TRAINING_ROWS)).isEqualTo(5);
+        assertThat(summary.results()).isEqualTo(7);
+        assertThat(summary.againstLabels(ScoreSource.RULE).toJson().toString())
+                .isEqualTo(
+                        "{\"labelled\":6,\"accuracy\":0.8333,\"precision\":0.75,\"recall\":1.0,"
+                                + "\"f1\":0.8571,\"tp\":3,\"fp\":1,\"tn\":2,\"fn\":0}");
+        assertThat(summary.everyRecordAccountedFor()).isTrue();
+        assertThat(summary.everyReadingScored()).isTrue();
+    }
+
+    @Test
+    void trainingSetsAreCsvFilesWithAHeaderInOneFolderPerWindow(@TempDir Path dir)
+            throws Exception {
+        Path training = dir.resolve("training");
+        run(
+                replayWithPause(),
+                new PipelineOutputs(
+                        new CollectingSink<>(),
+                        new CollectingSink<>(),
+                        new CollectingSink<>(),
+                        new TrainingSetWriter(training.toString(), Duration.ofHours(1))),
+                config());
+
+        List<Path> files = Recordings.committedFiles(training, ".csv");
+        assertThat(
+                        files.stream()
+                                .map(f -> training.relativize(f.getParent()).toString())
+                                .distinct())
+                .containsExactlyInAnyOrder("dt=2017-12-22/hour=05", "dt=2017-12-22/hour=06");
+        for (Path file : files) {
+            assertThat(Files.readAllLines(file)).first().isEqualTo(FeatureCsv.header());
+            assertThat(file.getFileName().toString()).startsWith("part-").endsWith(".csv");
+        }
+        List<String> rows =
+                files.stream()
+                        .flatMap(f -> readLines(f).stream().skip(1))
+                        .collect(Collectors.toList());
+        assertThat(rows)
+                .containsExactlyInAnyOrder(
+                        "70,1,1,1,0,0,0,0,5,5,0,0,0,false",
+                        "70.5,12,6.5,12,5.5,0.733333,0.846154,0.5,5,5,0,0,0,false",
+                        "71,20,20,20,0,0,0,0,5,5,0,0,0,true",
+                        "71.5,15,15,15,0,0,0,0,6,5,0,0,0,true",
+                        "73,30,30,30,0,0.875,0,1,6,5,0,0,0,true");
+    }
+
+    @Test
+    void lateReadingWithinAllowedLatenessJoinsItsWindowWithoutRepeatingRows() throws Exception {
+        CollectingSink<TrainingRow> rows = new CollectingSink<>();
+        CollectingSink<Reading> late = new CollectingSink<>();
+
+        run(
+                replayWithPause(),
+                new PipelineOutputs(new CollectingSink<>(), new CollectingSink<>(), late, rows),
+                config("training.allowed-lateness=1 h"));
+
+        assertThat(late.values()).isEmpty();
+        assertThat(rows.values().stream().map(r -> r.thingName + "@" + (r.timestamp - T0)))
+                .containsExactlyInAnyOrder("a@0", "a@30", "b@0", "b@3600", "a@4200", "a@60");
+    }
+
+    private static RunSummary run(ReadingSource source, PipelineOutputs outputs, JobConfig config)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().setAutoWatermarkInterval(50);
+        env.enableCheckpointing(100);
+        new OccupancyPipeline(config, source, new RuleScorer(10), outputs, NOW).build(env);
+        return new RunSummary(env.execute("test").getAllAccumulatorResults());
+    }
+
+    private static JobConfig config(String... overrides) {
+        return new JobConfig(PropertyGroups.empty().withOverrides(List.of(overrides)));
+    }
+
+    /**
+     * The recording, pausing before the late line so that a periodic watermark passes. The pause
+     * runs in its own task: chained, it would also block the watermark timer.
+     */
+    private static ReadingSource replayWithPause() {
+        return env ->
+                env.fromData(RECORDING).map(new PauseBefore(PAUSE_BEFORE_LINE)).disableChaining();
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Sleeps once, before the n-th record (from 0) of a parallelism-1 stream. */
+    private static final class PauseBefore implements MapFunction<String, String> {
+        private final int index;
+        private int seen;
+
+        PauseBefore(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public String map(String line) throws Exception {
+            if (seen++ == index) {
+                Thread.sleep(1000);
+            }
+            return line;
+        }
+    }
+}

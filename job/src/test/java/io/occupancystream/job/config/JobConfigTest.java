@@ -1,0 +1,111 @@
+package io.occupancystream.job.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobConfigTest {
+    @Test
+    void defaultsReplayTheBundledRecordingIntoOut() {
+        JobConfig config = new JobConfig(PropertyGroups.empty());
+
+        assertThat(config.sourceType).isEqualTo(JobConfig.SourceType.REPLAY);
+        assertThat(config.replayPath).isEqualTo("test-data/roe-2017-12.jsonl.gz");
+        assertThat(config.maxOutOfOrderness).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.trainingWindow).isEqualTo(Duration.ofHours(1));
+        assertThat(config.trainingPath).isEqualTo("out/training");
+        assertThat(config.ruleSoundThreshold).isEqualTo(10.0);
+        assertThat(config.zone).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void readsMsfRuntimePropertiesFileThenAppliesOverrides(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("props.json");
+        Files.writeString(
+                file,
+                "[{\"PropertyGroupId\":\"features\",\"PropertyMap\":{\"zone\":\"Asia/Kolkata\"}},"
+                    + "{\"PropertyGroupId\":\"output\",\"PropertyMap\":{\"path\":\"/tmp/a\"}}]");
+
+        JobConfig config =
+                new JobConfig(
+                        PropertyGroups.fromFile(file.toString())
+                                .withOverrides(
+                                        List.of(
+                                                "output.path=/tmp/b",
+                                                "training.window=15 min",
+                                                "scoring.rule.sound-threshold=0.2")));
+
+        assertThat(config.zone).isEqualTo(ZoneId.of("Asia/Kolkata"));
+        assertThat(config.outputPath).isEqualTo("/tmp/b");
+        assertThat(config.trainingPath).isEqualTo("/tmp/b/training");
+        assertThat(config.trainingWindow).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.ruleSoundThreshold).isEqualTo(0.2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "source.type=kafka | source.type = 'kafka' is invalid: expected one of [replay]",
+                "training.window=7 min | training.window = '7 min' is invalid: expected a duration"
+                        + " that divides one day (for example 15 min, 1 h, 1 d)",
+                "training.window=0 s | training.window = '0 s' is invalid: expected a positive"
+                        + " duration",
+                "source.max-out-of-orderness=soon | source.max-out-of-orderness = 'soon' is"
+                        + " invalid: expected a duration such as 500 ms, 5 s, 1 min, 1 h, 1 d",
+                "features.zone=Mars/Olympus | features.zone = 'Mars/Olympus' is invalid: expected a"
+                        + " time-zone id such as UTC or Europe/Berlin",
+                "scoring.rule.sound-threshold=-1 | scoring.rule.sound-threshold = '-1' is invalid:"
+                        + " expected a number >= 0",
+                "output.results=kinesis | output.results = 'kinesis' is invalid: expected one of"
+                        + " [file, stdout]",
+                "job.parallelism=two | job.parallelism = 'two' is invalid: expected a whole number"
+                        + " >= 0",
+                "source.replay.path= | source.replay.path = '' is invalid: expected a file or"
+                        + " folder path"
+            })
+    void badValueFailsFastNamingKeyAndAllowedValues(String override, String message) {
+        PropertyGroups groups = PropertyGroups.empty().withOverrides(List.of(override.trim()));
+
+        assertThatThrownBy(() -> new JobConfig(groups))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(message.trim());
+    }
+
+    @Test
+    void unknownKeyIsRefused() {
+        assertThatThrownBy(
+                        () -> PropertyGroups.empty().withOverrides(List.of("training.windw=1 h")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith(
+                        "override 'training.windw=1 h' is not group.key=value with a known key");
+    }
+
+    @Test
+    void unknownGroupOrKeyInAFileIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("props.json");
+        Files.writeString(
+                file, "[{\"PropertyGroupId\":\"scoring\",\"PropertyMap\":{\"scorr\":\"rule\"}}]");
+
+        assertThatThrownBy(() -> PropertyGroups.fromFile(file.toString()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("unknown key 'scorr' in property group 'scoring'");
+    }
+
+    @Test
+    void missingFileIsRefused() {
+        assertThatThrownBy(() -> PropertyGroups.fromFile("/no/such/file.json"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("config file /no/such/file.json does not exist");
+    }
+}
