@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The entry point, on MSF and locally. On MSF the settings are the application's runtime
@@ -32,6 +34,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "job",
         mixinStandardHelpOptions = true,
+        version = "occupancy-stream job 0.1.0",
         description = "Runs the occupancy-stream Flink job (locally on a MiniCluster).",
         footerHeading = "%nSettings (--set group.key=value; defaults in brackets):%n")
 public final class OccupancyJob implements Callable<Integer> {
@@ -63,6 +66,8 @@ public final class OccupancyJob implements Callable<Integer> {
             description = "Override one setting; repeatable.")
     List<String> overrides = new ArrayList<>();
 
+    @Spec CommandSpec spec;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new OccupancyJob());
         cli.getCommandSpec().usageMessage().footer(settingsHelp());
@@ -79,7 +84,7 @@ public final class OccupancyJob implements Callable<Integer> {
         try {
             config = new JobConfig(settings(local));
         } catch (InvalidConfigException e) {
-            System.err.println("Invalid configuration: " + e.getMessage());
+            spec.commandLine().getErr().println("Invalid configuration: " + e.getMessage());
             return 2;
         }
         StreamExecutionEnvironment env =
