@@ -23,8 +23,7 @@ class OccupancyJobCliTest {
     private static final long START = 1513918800L;
 
     @Test
-    void replaysAGzipRecordingAndWritesAllOutputsAndTheSummary(@TempDir Path dir)
-            throws Exception {
+    void replaysAGzipRecordingAndWritesAllOutputsAndTheSummary(@TempDir Path dir) throws Exception {
         List<String> lines = new ArrayList<>(Recordings.simulated(2, 150, START));
         lines.add(lines.get(0));
         lines.add("{\"thingName\":\"x\"}");

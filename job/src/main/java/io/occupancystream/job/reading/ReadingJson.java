@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one definition of a reading's JSON: {@code
- * {"thingName":"roe-s1","timestamp":1513919981,"state":{"reported":{"temperature":76.89,"sound":0.08,
+ * {"thingName":"roe-s1","timestamp":1513919981,"state":{"reported":{"temperature":76.892,"sound":0.08,
  * "hvacStatus":"STANDBY","roomOccupancy":true}}}}. Parsing validates every field; writing produces
  * what parsing accepts. Unknown fields are ignored. Thread-safe.
  */
@@ -95,20 +95,24 @@ public final class ReadingJson {
             throw new Rejection(
                     RejectReason.WRONG_TYPE, "timestamp must be a whole number of epoch seconds");
         }
+        int sign = ts.canConvertToLong() ? Long.signum(ts.asLong()) : ts.bigIntegerValue().signum();
+        if (sign <= 0) {
+            throw new Rejection(
+                    RejectReason.TIMESTAMP_NOT_POSITIVE, "timestamp " + ts.asText() + " <= 0");
+        }
         if (!ts.canConvertToLong() || ts.asLong() > latestAllowedTimestamp) {
+            boolean looksLikeMillis = ts.canConvertToLong() && ts.asLong() > 100_000_000_000L;
             throw new Rejection(
                     RejectReason.TIMESTAMP_IN_FUTURE,
                     "timestamp "
                             + ts.asText()
                             + " is after "
                             + latestAllowedTimestamp
-                            + " (epoch seconds expected, not milliseconds)");
+                            + (looksLikeMillis
+                                    ? " (epoch seconds expected, not milliseconds)"
+                                    : ""));
         }
         long timestamp = ts.asLong();
-        if (timestamp <= 0) {
-            throw new Rejection(
-                    RejectReason.TIMESTAMP_NOT_POSITIVE, "timestamp " + timestamp + " <= 0");
-        }
 
         required(root, "state", "state");
         JsonNode state = root.get("state");

@@ -37,7 +37,8 @@ class ConfigDocumentationTest {
     }
 
     private static String row(ConfigKey key) {
-        String defaultValue = key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
+        String defaultValue =
+                key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
         return "| `"
                 + key.qualifiedName()
                 + "` | "

@@ -100,6 +100,9 @@ class ReadingJsonTest {
                 Arguments.of(
                         reading("\"a\"", "-5", "70", "1"), RejectReason.TIMESTAMP_NOT_POSITIVE),
                 Arguments.of(
+                        reading("\"a\"", "-99999999999999999999999", "70", "1"),
+                        RejectReason.TIMESTAMP_NOT_POSITIVE),
+                Arguments.of(
                         reading("\"a\"", "1513919981000", "70", "1"),
                         RejectReason.TIMESTAMP_IN_FUTURE),
                 Arguments.of(
@@ -146,6 +149,16 @@ class ReadingJsonTest {
 
         assertThat(ReadingJson.parse(exact, NOW).isValid()).isTrue();
         assertThat(ReadingJson.parse(oneMore, NOW).reason()).isEqualTo(RejectReason.OVERSIZE);
+    }
+
+    @Test
+    void futureTimestampDetailSuspectsMillisecondsOnlyWhenItLooksLikeThem() {
+        assertThat(ReadingJson.parse(reading("\"a\"", "1513919981000", "70", "1"), NOW).detail())
+                .isEqualTo(
+                        "timestamp 1513919981000 is after 1700000000 (epoch seconds expected, not"
+                                + " milliseconds)");
+        assertThat(ReadingJson.parse(reading("\"a\"", "1900000000", "70", "1"), NOW).detail())
+                .isEqualTo("timestamp 1900000000 is after 1700000000");
     }
 
     @Test
