@@ -1,0 +1,45 @@
+package io.occupancystream.modelops.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model is and how it was made: {@code model.json} beside {@code model.tar.gz}. The
+ * feature names, in order, are the model's input contract; the threshold turns its probability
+ * into {@code predicted_label}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ModelCard {
+    public static final String FILE = "model.json";
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String modelVersion;
+    public String createdAt;
+    public String algorithm;
+    public List<String> features;
+    public String target;
+    public double threshold;
+    public String objective;
+    public Map<String, Object> hyperparameters = new LinkedHashMap<>();
+    public ObjectNode validation;
+    public Map<String, Long> rows = new LinkedHashMap<>();
+    public Map<String, Long> classBalance = new LinkedHashMap<>();
+    public Map<String, Object> trainingData = new LinkedHashMap<>();
+    public ObjectNode ruleBaseline;
+
+    public static ModelCard read(Path modelDir) throws IOException {
+        return MAPPER.readValue(modelDir.resolve(FILE).toFile(), ModelCard.class);
+    }
+
+    public void write(Path modelDir) throws IOException {
+        MAPPER.writeValue(modelDir.resolve(FILE).toFile(), this);
+    }
+}

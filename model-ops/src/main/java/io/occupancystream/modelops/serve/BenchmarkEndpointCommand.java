@@ -1,0 +1,9 @@
+package io.occupancystream.modelops.serve;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "BenchmarkEndpointCommand")
+public final class BenchmarkEndpointCommand implements Runnable {
+    @Override
+    public void run() {}
+}

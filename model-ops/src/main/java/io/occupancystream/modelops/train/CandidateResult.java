@@ -1,0 +1,34 @@
+package io.occupancystream.modelops.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One row of the leaderboard: a trained candidate and how it did on the validation rows. */
+public class CandidateResult {
+    /** Rank-independent id, e.g. {@code xgb-007} or {@code baseline-logistic}. */
+    public String id;
+
+    /** {@code xgboost} or a baseline's name; only XGBoost candidates can be deployed. */
+    public String algorithm;
+
+    public Map<String, Object> hyperparameters = new LinkedHashMap<>();
+
+    /** Boosting rounds kept after early stopping (0 for baselines). */
+    public int rounds;
+
+    /** The decision threshold chosen on the validation rows (best F1). */
+    public double threshold;
+
+    public double f1;
+    public double precision;
+    public double recall;
+    public double accuracy;
+    public double auc;
+    public double logLoss;
+    public double trainSeconds;
+
+    /** The value of the search objective (F1 or AUC) the leaderboard is sorted by. */
+    public double objectiveValue;
+
+    public boolean deployable;
+}
