@@ -1,9 +1,12 @@
 package io.occupancystream.modelops;
 
+import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.evaluate.EvaluateCommand;
+import io.occupancystream.modelops.model.FeatureMismatchException;
 import io.occupancystream.modelops.serve.BenchmarkEndpointCommand;
 import io.occupancystream.modelops.serve.ServeCommand;
 import io.occupancystream.modelops.train.TrainCommand;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,10 +23,40 @@ import picocli.CommandLine.Command;
             BenchmarkEndpointCommand.class
         })
 public final class ModelOps implements Runnable {
+    /** Exit code for unusable input: bad training data, a model for other features. */
+    public static final int BAD_INPUT = 1;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ModelOps()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with user errors reported as one line instead of a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ModelOps());
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    if (e instanceof TrainingDataException
+                            || e instanceof FeatureMismatchException
+                            || e instanceof NoSuchFileException) {
+                        commandLine
+                                .getErr()
+                                .println(
+                                        commandLine.getCommandSpec().qualifiedName()
+                                                + ": "
+                                                + message(e));
+                        return BAD_INPUT;
+                    }
+                    throw e;
+                });
+        return cli;
+    }
+
+    private static String message(Exception e) {
+        return e instanceof NoSuchFileException
+                ? "no such file: " + e.getMessage()
+                : e.getMessage();
     }
 
     @Override

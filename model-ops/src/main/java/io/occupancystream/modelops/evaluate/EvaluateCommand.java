@@ -1,9 +1,97 @@
 package io.occupancystream.modelops.evaluate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.data.WindowRange;
+import io.occupancystream.modelops.eval.ModelVsRule;
+import io.occupancystream.modelops.model.OccupancyPredictor;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "EvaluateCommand")
-public final class EvaluateCommand implements Runnable {
+/**
+ * {@code model-ops evaluate}: a model against the rule on any labelled training-set CSVs, for
+ * example a later period the model never saw.
+ */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Scores labelled training sets with a model and with its rule baseline; prints and"
+                        + " writes the metrics side by side.")
+public final class EvaluateCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR")
+    Path modelDir;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training sets.")
+    Path data;
+
+    @Mixin WindowRange windows;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the metrics (default: MODEL_DIR/evaluation.json).")
+    Path out;
+
     @Override
-    public void run() {}
+    public Integer call() throws Exception {
+        try (OccupancyPredictor predictor = OccupancyPredictor.load(modelDir)) {
+            TrainingSet rows = windows.reader(predictor.card().target).read(data);
+            predictor.requireFeatures(rows.features());
+            float[] probabilities = predictor.probabilities(rows.values(), rows.rows());
+            double ruleThreshold = predictor.card().ruleBaseline.get("threshold").asDouble();
+            ModelVsRule comparison =
+                    new ModelVsRule(
+                            toDoubles(probabilities),
+                            predictor.threshold(),
+                            rows.column(TrainingSet.RULE_COLUMN),
+                            ruleThreshold,
+                            rows.labels());
+
+            ObjectNode result = MAPPER.createObjectNode();
+            result.put("modelVersion", predictor.version());
+            result.put("data", data.toString());
+            result.put("since", windows.since == null ? null : windows.since.toString());
+            result.put("until", windows.until == null ? null : windows.until.toString());
+            result.put("dataHash", rows.dataHash());
+            result.put("modelThreshold", predictor.threshold());
+            result.put("ruleThreshold", ruleThreshold);
+            result.setAll(comparison.toJson());
+            Path file = out != null ? out : modelDir.resolve("evaluation.json");
+            MAPPER.writeValue(file.toFile(), result);
+
+            System.out.printf(
+                    Locale.ROOT,
+                    "Model %s on %d rows (%d occupied) under %s%n",
+                    predictor.version(),
+                    rows.rows(),
+                    rows.occupied(),
+                    data);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Model: probability >= %.4f; rule: sound > %s%n",
+                    predictor.threshold(),
+                    ruleThreshold);
+            System.out.print(comparison.table());
+            System.out.println("Wrote " + file);
+            return 0;
+        }
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return d;
+    }
 }

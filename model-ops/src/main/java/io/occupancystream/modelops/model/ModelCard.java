@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a model is and how it was made: {@code model.json} beside {@code model.tar.gz}. The
- * feature names, in order, are the model's input contract; the threshold turns its probability
- * into {@code predicted_label}.
+ * What a model is and how it was made: {@code model.json} beside {@code model.tar.gz}. The feature
+ * names, in order, are the model's input contract; the threshold turns its probability into {@code
+ * predicted_label}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelCard {

@@ -11,8 +11,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /**
  * A trained model loaded from its directory ({@code model.json} + {@code model.tar.gz}), in
  * process: the one predictor behind embedded scoring in the job and behind the local endpoint.
- * Scores a batch of rows in one call to the booster. Thread-safe: XGBoost's in-place prediction
- * may be called concurrently.
+ * Scores a batch of rows in one call to the booster. Thread-safe: XGBoost's in-place prediction may
+ * be called concurrently.
  */
 public final class OccupancyPredictor implements AutoCloseable {
     private final ModelCard card;
@@ -28,7 +28,8 @@ public final class OccupancyPredictor implements AutoCloseable {
         try {
             return new OccupancyPredictor(card, XGBoost.loadModel(ModelArtifact.read(modelDir)));
         } catch (XGBoostError e) {
-            throw new IOException("cannot load the booster in " + modelDir + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot load the booster in " + modelDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -75,9 +76,7 @@ public final class OccupancyPredictor implements AutoCloseable {
                         + difference);
     }
 
-    /**
-     * Probabilities of occupied for {@code rows} rows of {@link #features()} values, row-major.
-     */
+    /** Probabilities of occupied for {@code rows} rows of {@link #features()} values, row-major. */
     public float[] probabilities(float[] rowMajor, int rows) {
         int columns = card.features.size();
         if (rowMajor.length != rows * columns) {

@@ -13,6 +13,9 @@ public class CandidateResult {
 
     public Map<String, Object> hyperparameters = new LinkedHashMap<>();
 
+    /** The XGBoost seed, with which the same rounds reproduce the same trees. */
+    public long seed;
+
     /** Boosting rounds kept after early stopping (0 for baselines). */
     public int rounds;
 

@@ -1,9 +1,124 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.data.WindowRange;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "TrainCommand")
-public final class TrainCommand implements Runnable {
+/** {@code model-ops train}: a model directory from the job's training-set CSVs. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains an occupancy model on the job's training sets: XGBoost candidates and"
+                    + " baselines, validated on the latest rows, ranked by the objective.",
+            "Writes MODEL_DIR/model.tar.gz (SageMaker XGBoost format), model.json,"
+                    + " leaderboard.csv and report.html."
+        })
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training sets.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Output.")
+    Path out;
+
+    @Mixin WindowRange windows;
+
+    @Option(
+            names = "--candidates",
+            defaultValue = "250",
+            description = "XGBoost candidates to try at most (default: ${DEFAULT-VALUE}).")
+    int candidates;
+
+    @Option(
+            names = "--time-budget",
+            defaultValue = "PT60S",
+            paramLabel = "DURATION",
+            description =
+                    "Stop starting candidates after this (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration budget;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--objective",
+            defaultValue = "F1",
+            description = "F1 or AUC on the validation rows (default: ${DEFAULT-VALUE}).")
+    Objective objective;
+
+    @Option(
+            names = "--target",
+            defaultValue = TrainingSet.DEFAULT_TARGET,
+            description = "Target column (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "XGBoost threads; 0 means one per core.")
+    int threads;
+
     @Override
-    public void run() {}
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        TrainingSet all = windows.reader(target).read(data);
+        System.out.printf(
+                Locale.ROOT,
+                "Read %d rows (%d occupied) with %d features from %d files under %s%n",
+                all.rows(),
+                all.occupied(),
+                all.columns(),
+                all.files(),
+                data);
+        int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        TrainedModel model;
+        try (Progress progress = new ProgressBarProgress()) {
+            model =
+                    new ModelTrainer(candidates, budget, seed, objective, cores)
+                            .train(all, data.toString(), progress);
+        }
+        model.writeTo(out);
+
+        System.out.println();
+        System.out.println("Leaderboard (validation rows, best first):");
+        for (int i = 0; i < Math.min(5, model.leaderboard.size()); i++) {
+            CandidateResult c = model.leaderboard.get(i);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %d. %-18s %s %.4f  AUC %.4f%n",
+                    i + 1,
+                    c.id,
+                    objective,
+                    c.objectiveValue,
+                    c.auc);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%nModel %s: %s, threshold %.4f; rule: sound > %s%n",
+                model.card.modelVersion,
+                model.card.hyperparameters.get("candidate"),
+                model.card.threshold,
+                model.card.ruleBaseline.get("threshold").asText());
+        System.out.printf(
+                Locale.ROOT,
+                "Validation: %d rows from %s%n",
+                model.card.rows.get("validation"),
+                model.card.trainingData.get("validationFromWindow"));
+        System.out.print(model.validation.table());
+        System.out.printf(
+                Locale.ROOT,
+                "%nWrote %s (model.tar.gz, model.json, leaderboard.csv, report.html) in %.1f s%n",
+                out,
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
 }

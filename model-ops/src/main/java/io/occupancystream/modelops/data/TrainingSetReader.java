@@ -1,0 +1,249 @@
+package io.occupancystream.modelops.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads every training-set CSV under a folder, as the job writes them: a header of feature columns
+ * and the target, one folder per window ({@code dt=2017-12-22/hour=05[/minute=15]}, UTC). Files in
+ * progress (names starting with {@code .} or {@code _}) are skipped. All files must have the same
+ * header; every value must be a finite number and every label true or false, else a {@link
+ * TrainingDataException} names the file and line.
+ */
+public final class TrainingSetReader {
+    private static final Pattern WINDOW =
+            Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hour=(\\d{2})(?:/minute=(\\d{2}))?");
+
+    private final String target;
+    private final Instant since;
+    private final Instant until;
+
+    /**
+     * @param since only windows starting at or after this instant; null for no limit
+     * @param until only windows starting before this instant; null for no limit
+     */
+    public TrainingSetReader(String target, Instant since, Instant until) {
+        this.target = target;
+        this.since = since;
+        this.until = until;
+    }
+
+    public TrainingSet read(Path folder) throws IOException {
+        List<CsvFile> files = listFiles(folder);
+        if (files.isEmpty()) {
+            throw new TrainingDataException(
+                    "no training-set CSV files under " + folder + window(" in the windows "));
+        }
+        String header = null;
+        Path headerFile = null;
+        List<float[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        List<Long> windows = new ArrayList<>();
+        MessageDigest digest = Sha256.digest();
+        int targetColumn = -1;
+        for (CsvFile file : files) {
+            byte[] bytes = Files.readAllBytes(file.path);
+            digest.update((folder.relativize(file.path) + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+            try (BufferedReader lines =
+                    new BufferedReader(
+                            new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                String fileHeader = lines.readLine();
+                if (fileHeader == null) {
+                    continue;
+                }
+                if (header == null) {
+                    header = fileHeader;
+                    headerFile = file.path;
+                    targetColumn = targetColumn(header, file.path);
+                } else if (!header.equals(fileHeader)) {
+                    throw new TrainingDataException(
+                            file.path
+                                    + ": header differs from "
+                                    + headerFile
+                                    + "\n  expected: "
+                                    + header
+                                    + "\n  found:    "
+                                    + fileHeader);
+                }
+                int columns = header.split(",", -1).length;
+                String line;
+                int lineNumber = 1;
+                while ((line = lines.readLine()) != null) {
+                    lineNumber++;
+                    if (line.isEmpty()) {
+                        continue;
+                    }
+                    String[] cells = line.split(",", -1);
+                    String where = file.path + " line " + lineNumber;
+                    if (cells.length != columns) {
+                        throw new TrainingDataException(
+                                where + ": " + cells.length + " values, the header has " + columns);
+                    }
+                    rows.add(features(cells, targetColumn, header, where));
+                    labels.add(label(cells[targetColumn], where));
+                    windows.add(file.windowStart);
+                }
+            }
+        }
+        if (header == null) {
+            throw new TrainingDataException(
+                    "the training-set files under " + folder + " are empty");
+        }
+        List<String> features = new ArrayList<>(Arrays.asList(header.split(",", -1)));
+        features.remove(targetColumn);
+        return new TrainingSet(
+                features,
+                target,
+                flatten(rows, features.size()),
+                toBooleans(labels),
+                windows.stream().mapToLong(Long::longValue).toArray(),
+                files.size(),
+                "sha256:" + Sha256.hex(digest.digest()));
+    }
+
+    private int targetColumn(String header, Path file) {
+        int column = Arrays.asList(header.split(",", -1)).indexOf(target);
+        if (column < 0) {
+            throw new TrainingDataException(
+                    file + ": the header has no target column '" + target + "': " + header);
+        }
+        return column;
+    }
+
+    private static float[] features(String[] cells, int targetColumn, String header, String where) {
+        float[] row = new float[cells.length - 1];
+        int c = 0;
+        for (int i = 0; i < cells.length; i++) {
+            if (i == targetColumn) {
+                continue;
+            }
+            float value;
+            try {
+                value = Float.parseFloat(cells[i]);
+            } catch (NumberFormatException e) {
+                value = Float.NaN;
+            }
+            if (!Float.isFinite(value)) {
+                throw new TrainingDataException(
+                        where
+                                + ": column '"
+                                + header.split(",", -1)[i]
+                                + "' is '"
+                                + cells[i]
+                                + "', not a finite number");
+            }
+            row[c++] = value;
+        }
+        return row;
+    }
+
+    private boolean label(String cell, String where) {
+        switch (cell) {
+            case "true":
+            case "1":
+                return true;
+            case "false":
+            case "0":
+                return false;
+            default:
+                throw new TrainingDataException(
+                        where + ": " + target + " is '" + cell + "', not true or false");
+        }
+    }
+
+    private List<CsvFile> listFiles(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            throw new TrainingDataException("training data folder " + folder + " does not exist");
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .filter(p -> !hidden(folder.relativize(p)))
+                    .map(p -> new CsvFile(p, windowStart(folder.relativize(p))))
+                    .filter(f -> since == null || f.windowStart >= since.toEpochMilli())
+                    .filter(f -> until == null || f.windowStart < until.toEpochMilli())
+                    .sorted(
+                            Comparator.<CsvFile>comparingLong(f -> f.windowStart)
+                                    .thenComparing(f -> f.path.toString()))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The window start a file's folders name; files outside window folders sort first. */
+    static long windowStart(Path relative) {
+        Matcher m = WINDOW.matcher(relative.toString().replace('\\', '/'));
+        if (!m.find()) {
+            return Long.MIN_VALUE;
+        }
+        long minutes = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+        return LocalDate.parse(m.group(1))
+                .atTime(Integer.parseInt(m.group(2)), (int) minutes)
+                .toInstant(ZoneOffset.UTC)
+                .toEpochMilli();
+    }
+
+    private String window(String prefix) {
+        if (since == null && until == null) {
+            return "";
+        }
+        return prefix
+                + "["
+                + (since == null ? "" : since)
+                + ", "
+                + (until == null ? "" : until)
+                + ")";
+    }
+
+    private static float[] flatten(List<float[]> rows, int columns) {
+        float[] values = new float[rows.size() * columns];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(rows.get(r), 0, values, r * columns, columns);
+        }
+        return values;
+    }
+
+    private static boolean[] toBooleans(List<Boolean> labels) {
+        boolean[] result = new boolean[labels.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = labels.get(i);
+        }
+        return result;
+    }
+
+    private static final class CsvFile {
+        final Path path;
+        final long windowStart;
+
+        CsvFile(Path path, long windowStart) {
+            this.path = path;
+            this.windowStart = windowStart;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.occupancystream.modelops.train;
+
+import io.occupancystream.modelops.data.TimeSplit;
+import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.eval.BinaryMetrics;
+import io.occupancystream.modelops.eval.ConfusionMatrix;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * A laptop-scale Autopilot: XGBoost candidates from {@link Hyperparameters} (random search,
+ * seeded), each with early stopping on the later validation rows and its own best-F1 threshold,
+ * plus two baselines (logistic regression and the sound rule), ranked by the objective on the
+ * validation rows. Stops after the candidate count or the time budget, whichever comes first.
+ */
+public final class CandidateSearch {
+    private final int candidates;
+    private final Duration budget;
+    private final long seed;
+    private final Objective objective;
+    private final XgboostTrainer trainer;
+
+    public CandidateSearch(
+            int candidates, Duration budget, long seed, Objective objective, int threads) {
+        this.candidates = candidates;
+        this.budget = budget;
+        this.seed = seed;
+        this.objective = objective;
+        this.trainer = new XgboostTrainer(threads);
+    }
+
+    /** The leaderboard, best first. */
+    public List<CandidateResult> run(TimeSplit split, double ruleThreshold, Progress progress)
+            throws XGBoostError {
+        List<CandidateResult> results = new ArrayList<>();
+        results.add(rule(split, ruleThreshold));
+        results.add(logistic(split));
+        long positives = split.train.occupied();
+        double negativesPerPositive = (split.train.rows() - positives) / (double) positives;
+        Random random = new Random(seed);
+        long deadline = System.nanoTime() + budget.toNanos();
+        progress.start(candidates);
+        CandidateResult best = null;
+        for (int i = 0; i < candidates; i++) {
+            if (i > 0 && System.nanoTime() > deadline) {
+                break;
+            }
+            CandidateResult c =
+                    xgboost(i, split, Hyperparameters.sample(i, random, negativesPerPositive));
+            results.add(c);
+            if (best == null || c.objectiveValue > best.objectiveValue) {
+                best = c;
+            }
+            progress.step(
+                    String.format(
+                            Locale.ROOT,
+                            "best %s %.4f (%s)",
+                            objective.name(),
+                            best.objectiveValue,
+                            best.id));
+        }
+        results.sort(
+                Comparator.comparingDouble((CandidateResult c) -> nanLast(c.objectiveValue))
+                        .reversed()
+                        .thenComparingDouble(c -> Double.isNaN(c.logLoss) ? 1e9 : c.logLoss));
+        return results;
+    }
+
+    private CandidateResult xgboost(int index, TimeSplit split, java.util.Map<String, Object> hp)
+            throws XGBoostError {
+        long start = System.nanoTime();
+        XgboostTrainer.Fit fit = trainer.fit(split.train, split.validation, hp, seedOf(index));
+        CandidateResult c =
+                scored(
+                        String.format(Locale.ROOT, "xgb-%03d", index),
+                        "xgboost",
+                        fit.validationProbabilities,
+                        split.validation);
+        c.hyperparameters.putAll(hp);
+        c.rounds = fit.rounds;
+        c.seed = seedOf(index);
+        c.deployable = true;
+        c.trainSeconds = (System.nanoTime() - start) / 1e9;
+        return c;
+    }
+
+    private CandidateResult logistic(TimeSplit split) {
+        long start = System.nanoTime();
+        double[] p = LogisticBaseline.fit(split.train).probabilities(split.validation);
+        CandidateResult c = scored("baseline-logistic", "logistic-regression", p, split.validation);
+        c.trainSeconds = (System.nanoTime() - start) / 1e9;
+        return c;
+    }
+
+    private CandidateResult rule(TimeSplit split, double threshold) {
+        double[] sound = split.validation.column(TrainingSet.RULE_COLUMN);
+        boolean[] actual = split.validation.labels();
+        CandidateResult c = new CandidateResult();
+        c.id = "baseline-rule";
+        c.algorithm = "rule: sound > threshold (chosen on the training rows)";
+        c.threshold = threshold;
+        c.hyperparameters.put("sound_threshold", threshold);
+        fill(c, ConfusionMatrix.at(sound, actual, Math.nextUp(threshold)));
+        c.auc = BinaryMetrics.auc(sound, actual);
+        c.logLoss = Double.NaN;
+        c.objectiveValue = objective.of(c);
+        return c;
+    }
+
+    private CandidateResult scored(
+            String id, String algorithm, double[] probabilities, TrainingSet validation) {
+        boolean[] actual = validation.labels();
+        CandidateResult c = new CandidateResult();
+        c.id = id;
+        c.algorithm = algorithm;
+        c.threshold = BinaryMetrics.bestF1Threshold(probabilities, actual);
+        fill(c, ConfusionMatrix.at(probabilities, actual, c.threshold));
+        c.auc = BinaryMetrics.auc(probabilities, actual);
+        c.logLoss = BinaryMetrics.logLoss(probabilities, actual);
+        c.objectiveValue = objective.of(c);
+        return c;
+    }
+
+    private static void fill(CandidateResult c, ConfusionMatrix m) {
+        c.f1 = m.f1();
+        c.precision = m.precision();
+        c.recall = m.recall();
+        c.accuracy = m.accuracy();
+    }
+
+    private long seedOf(int index) {
+        return seed * 1000 + index;
+    }
+
+    private static double nanLast(double value) {
+        return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
+    }
+}
