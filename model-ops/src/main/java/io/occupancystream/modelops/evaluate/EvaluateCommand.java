@@ -3,8 +3,8 @@ package io.occupancystream.modelops.evaluate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
-import io.occupancystream.modelops.data.WindowRange;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.nio.file.Path;
@@ -31,10 +31,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR")
     Path modelDir;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training sets.")
-    Path data;
-
-    @Mixin WindowRange windows;
+    @Mixin TrainingDataOptions data;
 
     @Option(
             names = "--out",
@@ -45,7 +42,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OccupancyPredictor predictor = OccupancyPredictor.load(modelDir)) {
-            TrainingSet rows = windows.reader(predictor.card().target).read(data);
+            TrainingSet rows = data.read(predictor.card().target);
             predictor.requireFeatures(rows.features());
             float[] probabilities = predictor.probabilities(rows.values(), rows.rows());
             double ruleThreshold = predictor.card().ruleBaseline.get("threshold").asDouble();
@@ -59,9 +56,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
             ObjectNode result = MAPPER.createObjectNode();
             result.put("modelVersion", predictor.version());
-            result.put("data", data.toString());
-            result.put("since", windows.since == null ? null : windows.since.toString());
-            result.put("until", windows.until == null ? null : windows.until.toString());
+            result.put("data", data.data);
+            result.put("since", data.since == null ? null : data.since.toString());
+            result.put("until", data.until == null ? null : data.until.toString());
             result.put("dataHash", rows.dataHash());
             result.put("modelThreshold", predictor.threshold());
             result.put("ruleThreshold", ruleThreshold);
@@ -75,7 +72,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     predictor.version(),
                     rows.rows(),
                     rows.occupied(),
-                    data);
+                    data.data);
             System.out.printf(
                     Locale.ROOT,
                     "Model: probability >= %.4f; rule: sound > %s%n",

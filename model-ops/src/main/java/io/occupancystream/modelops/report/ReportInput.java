@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the training report shows: the chosen model's card, the leaderboard, the chosen model's
- * and the rule's scores on the validation rows, and feature importance.
+ * What the training report shows: the chosen model's card, the leaderboard, the chosen model's and
+ * the rule's scores on the validation rows, and feature importance.
  */
 public final class ReportInput {
     public final ModelCard card;

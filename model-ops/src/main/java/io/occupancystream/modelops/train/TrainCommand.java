@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
-import io.occupancystream.modelops.data.WindowRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,13 +21,10 @@ import picocli.CommandLine.Option;
                     + " leaderboard.csv and report.html."
         })
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training sets.")
-    Path data;
-
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Output.")
     Path out;
 
-    @Mixin WindowRange windows;
+    @Mixin TrainingDataOptions data;
 
     @Option(
             names = "--candidates",
@@ -70,7 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        TrainingSet all = windows.reader(target).read(data);
+        TrainingSet all = data.read(target);
         System.out.printf(
                 Locale.ROOT,
                 "Read %d rows (%d occupied) with %d features from %d files under %s%n",
@@ -78,13 +75,13 @@ public final class TrainCommand implements Callable<Integer> {
                 all.occupied(),
                 all.columns(),
                 all.files(),
-                data);
+                data.data);
         int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         TrainedModel model;
         try (Progress progress = new ProgressBarProgress()) {
             model =
                     new ModelTrainer(candidates, budget, seed, objective, cores)
-                            .train(all, data.toString(), progress);
+                            .train(all, data.data, progress);
         }
         model.writeTo(out);
 

@@ -1,0 +1,82 @@
+package io.occupancystream.modelops.data;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * The options that say which training sets to read: a folder or an S3 prefix, and the windows to
+ * take from it. S3 credentials and region come from the AWS default chains.
+ */
+public final class TrainingDataOptions {
+    @picocli.CommandLine.Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR_OR_S3_PREFIX",
+            description = "Training sets: the job's training folder or s3://bucket/prefix.")
+    public String data;
+
+    @picocli.CommandLine.Option(
+            names = "--since",
+            paramLabel = "INSTANT",
+            description =
+                    "Only windows starting at or after this UTC instant, e.g."
+                            + " 2017-12-23T00:00:00Z.")
+    public Instant since;
+
+    @picocli.CommandLine.Option(
+            names = "--until",
+            paramLabel = "INSTANT",
+            description = "Only windows starting before this UTC instant.")
+    public Instant until;
+
+    @picocli.CommandLine.Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description = "Another S3 endpoint (a local S3 server), with path-style addressing.")
+    public URI s3Endpoint;
+
+    public TrainingSet read(String target) throws IOException {
+        TrainingSetReader reader = new TrainingSetReader(target, since, until);
+        if (!data.startsWith("s3://")) {
+            return reader.read(Path.of(data));
+        }
+        Path local = Files.createTempDirectory("training-sets");
+        try (S3Client s3 = s3Client()) {
+            new S3TrainingSets(s3).download(URI.create(data), local);
+            return reader.read(local);
+        } finally {
+            deleteRecursively(local);
+        }
+    }
+
+    private S3Client s3Client() {
+        S3ClientBuilder builder = S3Client.builder();
+        if (s3Endpoint != null) {
+            Region region;
+            try {
+                region = DefaultAwsRegionProviderChain.builder().build().getRegion();
+            } catch (RuntimeException noRegionConfigured) {
+                region = Region.US_EAST_1; // any region signs requests for a local server
+            }
+            builder.endpointOverride(s3Endpoint).forcePathStyle(true).region(region);
+        }
+        return builder.build();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.occupancystream.modelops.report;
+
+import io.occupancystream.modelops.eval.ConfusionMatrix;
+
+/** A decision threshold and the confusion matrix when occupied means {@code score >= threshold}. */
+final class OperatingPoint {
+    final double threshold;
+    final ConfusionMatrix confusion;
+
+    OperatingPoint(double threshold, ConfusionMatrix confusion) {
+        this.threshold = threshold;
+        this.confusion = confusion;
+    }
+}

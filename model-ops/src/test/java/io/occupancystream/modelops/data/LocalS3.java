@@ -1,0 +1,56 @@
+package io.occupancystream.modelops.data;
+
+import java.net.URI;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** An in-memory S3 server (S3Proxy) on a free loopback port, for tests. */
+final class LocalS3 implements AutoCloseable {
+    static final String ACCESS_KEY = "local-access";
+    static final String SECRET_KEY = "local-secret";
+
+    private final S3Proxy proxy;
+    private final BlobStoreContext store;
+
+    LocalS3() throws Exception {
+        store = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
+        proxy =
+                S3Proxy.builder()
+                        .blobStore(store.getBlobStore())
+                        .endpoint(URI.create("http://127.0.0.1:0"))
+                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                        .build();
+        proxy.start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
+    }
+
+    @Override
+    public void close() throws Exception {
+        proxy.stop();
+        store.close();
+    }
+}
