@@ -19,6 +19,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * validation rows. Stops after the candidate count or the time budget, whichever comes first.
  */
 public final class CandidateSearch {
+    static final double TIE_TOLERANCE = 0.005;
+
     private final int candidates;
     private final Duration budget;
     private final long seed;
@@ -64,10 +66,7 @@ public final class CandidateSearch {
                             best.objectiveValue,
                             best.id));
         }
-        results.sort(
-                Comparator.comparingDouble((CandidateResult c) -> nanLast(c.objectiveValue))
-                        .reversed()
-                        .thenComparingDouble(c -> Double.isNaN(c.logLoss) ? 1e9 : c.logLoss));
+        rank(results);
         return results;
     }
 
@@ -135,6 +134,33 @@ public final class CandidateSearch {
 
     private long seedOf(int index) {
         return seed * 1000 + index;
+    }
+
+    /**
+     * Best first. Objective differences within {@link #TIE_TOLERANCE} of the best are noise on
+     * validation rows of this size (the threshold is tuned on the same rows), so candidates that
+     * close to the best are ordered by log loss instead: the better calibrated, usually the less
+     * over-fitted, wins. The rest follow by objective.
+     */
+    static void rank(List<CandidateResult> results) {
+        double best =
+                results.stream()
+                        .mapToDouble(c -> c.objectiveValue)
+                        .filter(v -> !Double.isNaN(v))
+                        .max()
+                        .orElse(Double.NaN);
+        results.sort(
+                Comparator.comparingInt((CandidateResult c) -> nearBest(c, best) ? 0 : 1)
+                        .thenComparingDouble(c -> nearBest(c, best) ? logLoss(c) : 0)
+                        .thenComparingDouble(c -> -nanLast(c.objectiveValue)));
+    }
+
+    private static boolean nearBest(CandidateResult c, double best) {
+        return c.objectiveValue >= best - TIE_TOLERANCE;
+    }
+
+    private static double logLoss(CandidateResult c) {
+        return Double.isNaN(c.logLoss) ? Double.MAX_VALUE : c.logLoss;
     }
 
     private static double nanLast(double value) {
