@@ -4,17 +4,29 @@ import io.occupancystream.job.config.ConfigKey;
 import io.occupancystream.job.config.InvalidConfigException;
 import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
+import io.occupancystream.job.scoring.EmbeddedModelClient;
+import io.occupancystream.job.scoring.EndpointModelClient;
+import io.occupancystream.job.scoring.ModelClientFactory;
+import io.occupancystream.job.scoring.ModelScoringFunction;
+import io.occupancystream.job.scoring.ModelScoringStage;
 import io.occupancystream.job.scoring.RuleScorer;
-import io.occupancystream.job.scoring.Scorer;
+import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.summary.RunSummary;
+import io.occupancystream.modelops.model.FeatureMismatchException;
+import io.occupancystream.modelops.model.ModelCard;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,6 +73,30 @@ public final class OccupancyJob implements Callable<Integer> {
     String out;
 
     @Option(
+            names = "--scorer",
+            paramLabel = "rule|embedded|endpoint",
+            description = "How readings are scored (scoring.scorer).")
+    String scorer;
+
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL_DIR",
+            description = "Model directory from model-ops train (scoring.model.path).")
+    String model;
+
+    @Option(
+            names = "--endpoint",
+            paramLabel = "NAME",
+            description = "SageMaker endpoint name (scoring.endpoint.name).")
+    String endpointName;
+
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
+            description = "Endpoint URL override, e.g. a local endpoint (scoring.endpoint.url).")
+    String endpointUrl;
+
+    @Option(
             names = "--set",
             paramLabel = "GROUP.KEY=VALUE",
             description = "Override one setting; repeatable.")
@@ -83,7 +119,8 @@ public final class OccupancyJob implements Callable<Integer> {
         JobConfig config;
         try {
             config = new JobConfig(settings(local));
-        } catch (InvalidConfigException e) {
+            requireModelFeatures(config);
+        } catch (InvalidConfigException | FeatureMismatchException e) {
             spec.commandLine().getErr().println("Invalid configuration: " + e.getMessage());
             return 2;
         }
@@ -93,7 +130,7 @@ public final class OccupancyJob implements Callable<Integer> {
                                 config.parallelism > 0
                                         ? config.parallelism
                                         : Runtime.getRuntime().availableProcessors(),
-                                new Configuration())
+                                localConfiguration())
                         : StreamExecutionEnvironment.getExecutionEnvironment();
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
@@ -104,7 +141,7 @@ public final class OccupancyJob implements Callable<Integer> {
         new OccupancyPipeline(
                         config,
                         source(config),
-                        scorer(config),
+                        scoring(config),
                         PipelineOutputs.fromConfig(config),
                         Clock.systemUTC())
                 .build(env);
@@ -135,11 +172,38 @@ public final class OccupancyJob implements Callable<Integer> {
             all.add(ConfigKey.SOURCE_TYPE.qualifiedName() + "=replay");
             all.add(ConfigKey.SOURCE_REPLAY_PATH.qualifiedName() + "=" + replay);
         }
-        if (out != null) {
-            all.add(ConfigKey.OUTPUT_PATH.qualifiedName() + "=" + out);
-        }
+        addIfSet(all, ConfigKey.OUTPUT_PATH, out);
+        addIfSet(all, ConfigKey.SCORING_SCORER, scorer);
+        addIfSet(all, ConfigKey.SCORING_MODEL_PATH, model);
+        addIfSet(all, ConfigKey.SCORING_ENDPOINT_NAME, endpointName);
+        addIfSet(all, ConfigKey.SCORING_ENDPOINT_URL, endpointUrl);
         all.addAll(overrides);
         return base.withOverrides(all);
+    }
+
+    private static void addIfSet(List<String> overrides, ConfigKey key, String value) {
+        if (value != null) {
+            overrides.add(key.qualifiedName() + "=" + value);
+        }
+    }
+
+    /** A model trained on other columns than the job's features must not start scoring. */
+    static void requireModelFeatures(JobConfig config) {
+        if (config.scorer == JobConfig.ScorerType.RULE) {
+            return;
+        }
+        ModelCard card;
+        try {
+            card = ModelCard.read(Path.of(config.modelPath));
+        } catch (IOException e) {
+            throw new InvalidConfigException(
+                    ConfigKey.SCORING_MODEL_PATH.qualifiedName()
+                            + " = '"
+                            + config.modelPath
+                            + "' has no readable model.json: "
+                            + e.getMessage());
+        }
+        card.requireFeatures(Feature.columns());
     }
 
     static ReadingSource source(JobConfig config) {
@@ -151,13 +215,44 @@ public final class OccupancyJob implements Callable<Integer> {
         }
     }
 
-    static Scorer scorer(JobConfig config) {
+    static ScoringStage scoring(JobConfig config) throws IOException {
+        RuleScorer rule = new RuleScorer(config.ruleSoundThreshold);
         switch (config.scorer) {
             case RULE:
-                return new RuleScorer(config.ruleSoundThreshold);
+                return ScoringStage.of(rule);
+            case EMBEDDED:
+                return modelScoring(config, EmbeddedModelClient.factory(config.modelPath), rule);
+            case ENDPOINT:
+                double threshold = ModelCard.read(Path.of(config.modelPath)).threshold;
+                return modelScoring(
+                        config, EndpointModelClient.factory(config.endpoint, threshold), rule);
             default:
                 throw new IllegalStateException("unhandled scorer " + config.scorer);
         }
+    }
+
+    private static ScoringStage modelScoring(
+            JobConfig config, ModelClientFactory clients, RuleScorer rule) {
+        return new ModelScoringStage(
+                new ModelScoringFunction(
+                        clients,
+                        config.batching,
+                        config.retries,
+                        config.breakerFailures,
+                        config.breakerCoolDown.toMillis(),
+                        rule),
+                config.asyncOrdered,
+                config.asyncTimeout,
+                config.asyncCapacity);
+    }
+
+    /** A local run gives up after a few failed restarts instead of restarting for ever. */
+    private static Configuration localConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        return conf;
     }
 
     private static boolean runsLocally() {

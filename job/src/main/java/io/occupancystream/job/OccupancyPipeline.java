@@ -8,8 +8,8 @@ import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReadingValidator;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.results.ResultTally;
-import io.occupancystream.job.scoring.Scorer;
-import io.occupancystream.job.scoring.ScoringFunction;
+import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.training.LabelledOnly;
 import io.occupancystream.job.training.LateReadings;
 import io.occupancystream.job.training.TrainingRow;
@@ -24,7 +24,7 @@ import org.apache.flink.streaming.api.windowing.time.Time;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The occupancy data path, given its source, scorer and outputs:
+ * The occupancy data path, given its source, scoring stage and outputs:
  *
  * <pre>
  * raw records → validate (→ dead letters) → event time → de-duplicate → features
@@ -40,19 +40,21 @@ public final class OccupancyPipeline {
 
     private final JobConfig config;
     private final ReadingSource source;
-    private final Scorer scorer;
+    private final ScoringStage scoring;
+    private final RuleScorer rule;
     private final PipelineOutputs outputs;
     private final Clock clock;
 
     public OccupancyPipeline(
             JobConfig config,
             ReadingSource source,
-            Scorer scorer,
+            ScoringStage scoring,
             PipelineOutputs outputs,
             Clock clock) {
         this.config = config;
         this.source = source;
-        this.scorer = scorer;
+        this.scoring = scoring;
+        this.rule = new RuleScorer(config.ruleSoundThreshold);
         this.outputs = outputs;
         this.clock = clock;
     }
@@ -81,10 +83,8 @@ public final class OccupancyPipeline {
         writeTrainingSets(featured);
 
         outputs.results.attach(
-                featured.map(new ScoringFunction(scorer))
-                        .name("score")
-                        .uid("score")
-                        .map(new ResultTally())
+                scoring.score(featured)
+                        .map(new ResultTally(rule))
                         .name("count results")
                         .uid("count-results"));
     }

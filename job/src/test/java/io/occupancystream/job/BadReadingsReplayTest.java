@@ -9,6 +9,7 @@ import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.MiniClusters;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class BadReadingsReplayTest {
         new OccupancyPipeline(
                         config,
                         new ReplaySource(BAD_READINGS.toString()),
-                        new RuleScorer(10),
+                        ScoringStage.of(new RuleScorer(10)),
                         new PipelineOutputs(
                                 results,
                                 deadLetters,

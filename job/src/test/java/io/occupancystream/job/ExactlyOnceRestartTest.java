@@ -8,6 +8,7 @@ import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class ExactlyOnceRestartTest {
         new OccupancyPipeline(
                         config,
                         source,
-                        new RuleScorer(10),
+                        ScoringStage.of(new RuleScorer(10)),
                         PipelineOutputs.fromConfig(config),
                         Clock.systemUTC())
                 .build(env);

@@ -13,6 +13,7 @@ import io.occupancystream.job.reading.RejectReason;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoreSource;
+import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.summary.RunSummary;
 import io.occupancystream.job.summary.Tally;
 import io.occupancystream.job.testing.CollectingSink;
@@ -189,7 +190,8 @@ class OccupancyPipelineTest {
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(50);
         env.enableCheckpointing(100);
-        new OccupancyPipeline(config, source, new RuleScorer(10), outputs, NOW).build(env);
+        new OccupancyPipeline(config, source, ScoringStage.of(new RuleScorer(10)), outputs, NOW)
+                .build(env);
         return new RunSummary(env.execute("test").getAllAccumulatorResults());
     }
 

@@ -59,13 +59,108 @@ public enum ConfigKey {
             "",
             "Where training sets are written (a folder or a Flink file system URI); empty means"
                     + " <output.path>/training."),
-    SCORING_SCORER("scoring", "scorer", "rule", "How readings are scored: rule."),
+    SCORING_SCORER(
+            "scoring",
+            "scorer",
+            "rule",
+            "How readings are scored: rule (the EduKit rule), embedded (the model in process) or"
+                    + " endpoint (a SageMaker endpoint through async I/O)."),
     SCORING_RULE_SOUND_THRESHOLD(
             "scoring",
             "rule.sound-threshold",
             "10",
             "The rule scorer calls a room occupied when sound is above this level (the EduKit IoT"
                     + " rule used 10 on its 0-255 scale)."),
+    SCORING_MODEL_PATH(
+            "scoring",
+            "model.path",
+            "",
+            "Model directory (model.json + model.tar.gz) from model-ops train: the model for"
+                    + " embedded scoring, and for both model scorers the feature names checked at"
+                    + " start-up and the threshold for endpoints that answer bare probabilities."),
+    SCORING_ENDPOINT_NAME(
+            "scoring", "endpoint.name", "roomOccupancyEndpoint", "SageMaker endpoint name."),
+    SCORING_ENDPOINT_URL(
+            "scoring",
+            "endpoint.url",
+            "",
+            "Endpoint URL override, e.g. a local endpoint http://127.0.0.1:8080; empty for"
+                    + " SageMaker in the region."),
+    SCORING_ENDPOINT_REGION(
+            "scoring",
+            "endpoint.region",
+            "",
+            "AWS region of the endpoint; empty means the AWS default region chain."),
+    SCORING_ENDPOINT_TARGET_VARIANT(
+            "scoring",
+            "endpoint.target-variant",
+            "",
+            "InvokeEndpoint TargetVariant (a production variant to call); empty for none."),
+    SCORING_ENDPOINT_INFERENCE_COMPONENT(
+            "scoring",
+            "endpoint.inference-component",
+            "",
+            "InvokeEndpoint InferenceComponentName; empty for none."),
+    SCORING_ENDPOINT_CUSTOM_ATTRIBUTES(
+            "scoring",
+            "endpoint.custom-attributes",
+            "",
+            "InvokeEndpoint CustomAttributes passed to the model container; empty for none."),
+    SCORING_BATCH_MAX_ROWS(
+            "scoring", "batch.max-rows", "100", "Readings per model request at most."),
+    SCORING_BATCH_MAX_BYTES(
+            "scoring",
+            "batch.max-bytes",
+            "1048576",
+            "CSV bytes per model request at most (SageMaker allows 6 MiB)."),
+    SCORING_BATCH_MAX_WAIT(
+            "scoring",
+            "batch.max-wait",
+            "20 ms",
+            "How long the first reading of a batch waits for others before the batch is sent."),
+    SCORING_ASYNC_CAPACITY(
+            "scoring", "async.capacity", "1000", "Readings in flight per parallel task at most."),
+    SCORING_ASYNC_TIMEOUT(
+            "scoring",
+            "async.timeout",
+            "10 s",
+            "A reading without a model answer by then is scored by the rule (fallback TIMEOUT)."),
+    SCORING_ASYNC_ORDERED(
+            "scoring",
+            "async.ordered",
+            "false",
+            "true keeps results in input order; false (faster) emits them as answers arrive."),
+    SCORING_ATTEMPT_TIMEOUT(
+            "scoring", "attempt-timeout", "2 s", "Time limit of one model request."),
+    SCORING_RETRY_MAX_ATTEMPTS(
+            "scoring",
+            "retry.max-attempts",
+            "4",
+            "Requests per batch at most, for throttling, 5xx, 429 and network errors."),
+    SCORING_RETRY_BASE_BACKOFF(
+            "scoring",
+            "retry.base-backoff",
+            "100 ms",
+            "Pause after the first failure; doubles with each retry, with jitter."),
+    SCORING_RETRY_MAX_BACKOFF(
+            "scoring", "retry.max-backoff", "2 s", "The longest pause between retries."),
+    SCORING_RETRY_BUDGET(
+            "scoring",
+            "retry.budget",
+            "5 s",
+            "No retry starts later than this after a batch's first request; must be below"
+                    + " scoring.async.timeout."),
+    SCORING_BREAKER_FAILURES(
+            "scoring",
+            "breaker.failures",
+            "5",
+            "Consecutive failed requests that open the circuit breaker (the model is then not"
+                    + " called; readings fall back to the rule)."),
+    SCORING_BREAKER_COOL_DOWN(
+            "scoring",
+            "breaker.cool-down",
+            "10 s",
+            "How long the breaker stays open before one probe request is let through."),
     OUTPUT_PATH(
             "output",
             "path",

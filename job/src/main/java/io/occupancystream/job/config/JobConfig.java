@@ -1,5 +1,8 @@
 package io.occupancystream.job.config;
 
+import io.occupancystream.job.scoring.BatchSettings;
+import io.occupancystream.job.scoring.EndpointSettings;
+import io.occupancystream.job.scoring.RetryPolicy;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,7 +22,9 @@ public final class JobConfig {
 
     /** How readings are scored. */
     public enum ScorerType {
-        RULE
+        RULE,
+        EMBEDDED,
+        ENDPOINT
     }
 
     /** Where one of the streamed outputs goes. */
@@ -40,6 +45,15 @@ public final class JobConfig {
     public final String trainingPath;
     public final ScorerType scorer;
     public final double ruleSoundThreshold;
+    public final String modelPath;
+    public final EndpointSettings endpoint;
+    public final BatchSettings batching;
+    public final int asyncCapacity;
+    public final Duration asyncTimeout;
+    public final boolean asyncOrdered;
+    public final RetryPolicy retries;
+    public final int breakerFailures;
+    public final Duration breakerCoolDown;
     public final String outputPath;
     public final OutputTarget resultsTarget;
     public final OutputTarget deadLettersTarget;
@@ -71,6 +85,56 @@ public final class JobConfig {
         trainingPath = training.isEmpty() ? outputPath + "/training" : training;
         scorer = choice(p, ConfigKey.SCORING_SCORER, ScorerType.class);
         ruleSoundThreshold = nonNegative(p, ConfigKey.SCORING_RULE_SOUND_THRESHOLD);
+        modelPath = p.get(ConfigKey.SCORING_MODEL_PATH);
+        if (scorer != ScorerType.RULE && modelPath.isEmpty()) {
+            throw invalid(
+                    ConfigKey.SCORING_MODEL_PATH,
+                    modelPath,
+                    "a model directory from model-ops train when scoring.scorer is "
+                            + scorer.name().toLowerCase(Locale.ROOT));
+        }
+        asyncCapacity = positiveInt(p, ConfigKey.SCORING_ASYNC_CAPACITY);
+        endpoint =
+                new EndpointSettings(
+                        nonEmpty(p, ConfigKey.SCORING_ENDPOINT_NAME),
+                        p.get(ConfigKey.SCORING_ENDPOINT_URL),
+                        p.get(ConfigKey.SCORING_ENDPOINT_REGION),
+                        p.get(ConfigKey.SCORING_ENDPOINT_TARGET_VARIANT),
+                        p.get(ConfigKey.SCORING_ENDPOINT_INFERENCE_COMPONENT),
+                        p.get(ConfigKey.SCORING_ENDPOINT_CUSTOM_ATTRIBUTES),
+                        duration(p, ConfigKey.SCORING_ATTEMPT_TIMEOUT, true),
+                        asyncCapacity);
+        int maxBytes = positiveInt(p, ConfigKey.SCORING_BATCH_MAX_BYTES);
+        if (maxBytes > BatchSettings.MAX_PAYLOAD_BYTES) {
+            throw invalid(
+                    ConfigKey.SCORING_BATCH_MAX_BYTES,
+                    p.get(ConfigKey.SCORING_BATCH_MAX_BYTES),
+                    "at most " + BatchSettings.MAX_PAYLOAD_BYTES + " (SageMaker's 6 MiB limit)");
+        }
+        batching =
+                new BatchSettings(
+                        positiveInt(p, ConfigKey.SCORING_BATCH_MAX_ROWS),
+                        maxBytes,
+                        duration(p, ConfigKey.SCORING_BATCH_MAX_WAIT, true));
+        asyncTimeout = duration(p, ConfigKey.SCORING_ASYNC_TIMEOUT, true);
+        asyncOrdered = bool(p, ConfigKey.SCORING_ASYNC_ORDERED);
+        Duration budget = duration(p, ConfigKey.SCORING_RETRY_BUDGET, false);
+        if (budget.compareTo(asyncTimeout) >= 0) {
+            throw invalid(
+                    ConfigKey.SCORING_RETRY_BUDGET,
+                    p.get(ConfigKey.SCORING_RETRY_BUDGET),
+                    "a duration below scoring.async.timeout ("
+                            + p.get(ConfigKey.SCORING_ASYNC_TIMEOUT)
+                            + ")");
+        }
+        retries =
+                new RetryPolicy(
+                        positiveInt(p, ConfigKey.SCORING_RETRY_MAX_ATTEMPTS),
+                        duration(p, ConfigKey.SCORING_RETRY_BASE_BACKOFF, true),
+                        duration(p, ConfigKey.SCORING_RETRY_MAX_BACKOFF, true),
+                        budget);
+        breakerFailures = positiveInt(p, ConfigKey.SCORING_BREAKER_FAILURES);
+        breakerCoolDown = duration(p, ConfigKey.SCORING_BREAKER_COOL_DOWN, true);
         resultsTarget = choice(p, ConfigKey.OUTPUT_RESULTS, OutputTarget.class);
         deadLettersTarget = choice(p, ConfigKey.OUTPUT_DEAD_LETTERS, OutputTarget.class);
         lateTarget = choice(p, ConfigKey.OUTPUT_LATE, OutputTarget.class);
@@ -122,6 +186,27 @@ public final class JobConfig {
             // reported below
         }
         throw invalid(key, value, "a number >= 0");
+    }
+
+    private static int positiveInt(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        try {
+            int i = Integer.parseInt(value);
+            if (i > 0) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, value, "a whole number > 0");
+    }
+
+    private static boolean bool(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(key, value, "true or false");
     }
 
     private static int nonNegativeInt(PropertyGroups p, ConfigKey key) {

@@ -1,5 +1,6 @@
 package io.occupancystream.job.features;
 
+import io.occupancystream.modelops.data.TrainingSet;
 import java.math.BigDecimal;
 
 /**
@@ -8,8 +9,8 @@ import java.math.BigDecimal;
  * notation, never exponents.
  */
 public final class FeatureCsv {
-    /** The target column, named as the EduKit tutorial's Autopilot job named it. */
-    public static final String TARGET = "roomoccupancy";
+    /** The target column, as model-ops reads it (the EduKit tutorial's Autopilot target). */
+    public static final String TARGET = TrainingSet.DEFAULT_TARGET;
 
     private static final String HEADER = String.join(",", Feature.columns()) + "," + TARGET;
 

@@ -19,7 +19,11 @@ public final class RuleScorer implements Scorer {
     }
 
     public boolean occupied(FeaturedReading reading) {
-        return reading.reading.sound > soundThreshold;
+        return occupied(reading.reading.sound);
+    }
+
+    public boolean occupied(double sound) {
+        return sound > soundThreshold;
     }
 
     /** Identifies the rule and its threshold, e.g. {@code rule:sound>10}. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.job.reading.RejectReason;
+import io.occupancystream.job.results.ResultTally;
+import io.occupancystream.job.scoring.FallbackReason;
 import io.occupancystream.job.scoring.ScoreSource;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +51,16 @@ public final class RunSummary {
     }
 
     public LabelMetrics againstLabels(ScoreSource source) {
-        String prefix = Tally.CONFUSION + "." + source.label() + ".";
+        return confusion(source.label());
+    }
+
+    /** What the rule would have decided for the same labelled readings, whatever scored them. */
+    public LabelMetrics ruleOnSameReadings() {
+        return confusion(ResultTally.RULE_ON_SAME_READINGS);
+    }
+
+    private LabelMetrics confusion(String group) {
+        String prefix = Tally.CONFUSION + "." + group + ".";
         return new LabelMetrics(
                 count(prefix + "tp"),
                 count(prefix + "fp"),
@@ -104,6 +115,15 @@ public final class RunSummary {
         }
         labels.set("all", all.toJson());
         labels.set("bySource", labelsBySource);
+        labels.set(ResultTally.RULE_ON_SAME_READINGS, ruleOnSameReadings().toJson());
+
+        ObjectNode fallbacks = results.putObject("fallbacksByReason");
+        for (FallbackReason reason : FallbackReason.values()) {
+            long n = count(Tally.FALLBACKS + "." + reason);
+            if (n > 0) {
+                fallbacks.put(reason.name(), n);
+            }
+        }
 
         ObjectNode checks = root.putObject("checks");
         checks.put("everyRecordAccountedFor", everyRecordAccountedFor());

@@ -21,6 +21,7 @@ public final class Tally {
     public static final String UNLABELLED = "unlabelled";
     public static final String RESULTS = "results";
     public static final String CONFUSION = "confusion";
+    public static final String FALLBACKS = "fallbacks";
 
     private final Counter metric;
     private final LongCounter accumulator;

@@ -3,6 +3,7 @@ package io.occupancystream.job.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.modelops.data.TrainingSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +39,12 @@ class FeatureCsvTest {
     })
     void numbersArePlainDecimals(double value, String text) {
         assertThat(FeatureCsv.number(value)).isEqualTo(text);
+    }
+
+    @Test
+    void modelOpsReadsTheSameTargetAndRuleColumn() {
+        assertThat(FeatureCsv.TARGET).isEqualTo(TrainingSet.DEFAULT_TARGET);
+        assertThat(Feature.SOUND.column()).isEqualTo(TrainingSet.RULE_COLUMN);
     }
 
     @Test

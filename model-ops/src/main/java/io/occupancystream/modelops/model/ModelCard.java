@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,33 @@ public class ModelCard {
     public Map<String, Long> classBalance = new LinkedHashMap<>();
     public Map<String, Object> trainingData = new LinkedHashMap<>();
     public ObjectNode ruleBaseline;
+
+    /**
+     * Fails unless the caller's columns are exactly the model's, in order; the message names the
+     * difference, so a model trained on other columns never scores silently.
+     */
+    public void requireFeatures(List<String> callerFeatures) {
+        if (callerFeatures.equals(features)) {
+            return;
+        }
+        List<String> missing = new ArrayList<>(features);
+        missing.removeAll(callerFeatures);
+        List<String> unknown = new ArrayList<>(callerFeatures);
+        unknown.removeAll(features);
+        String difference =
+                missing.isEmpty() && unknown.isEmpty()
+                        ? "same columns in another order"
+                        : "missing " + missing + ", not in the model " + unknown;
+        throw new FeatureMismatchException(
+                "model "
+                        + modelVersion
+                        + " was trained on "
+                        + features
+                        + " but the caller sends "
+                        + callerFeatures
+                        + ": "
+                        + difference);
+    }
 
     public static ModelCard read(Path modelDir) throws IOException {
         return MAPPER.readValue(modelDir.resolve(FILE).toFile(), ModelCard.class);

@@ -2,7 +2,6 @@ package io.occupancystream.modelops.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -54,26 +53,7 @@ public final class OccupancyPredictor implements AutoCloseable {
      * difference, so a model trained on other columns never scores silently.
      */
     public void requireFeatures(List<String> callerFeatures) {
-        if (callerFeatures.equals(card.features)) {
-            return;
-        }
-        List<String> missing = new ArrayList<>(card.features);
-        missing.removeAll(callerFeatures);
-        List<String> unknown = new ArrayList<>(callerFeatures);
-        unknown.removeAll(card.features);
-        String difference =
-                missing.isEmpty() && unknown.isEmpty()
-                        ? "same columns in another order"
-                        : "missing " + missing + ", not in the model " + unknown;
-        throw new FeatureMismatchException(
-                "model "
-                        + card.modelVersion
-                        + " was trained on "
-                        + card.features
-                        + " but the caller sends "
-                        + callerFeatures
-                        + ": "
-                        + difference);
+        card.requireFeatures(callerFeatures);
     }
 
     /** Probabilities of occupied for {@code rows} rows of {@link #features()} values, row-major. */

@@ -1,0 +1,61 @@
+package io.occupancystream.job.scoring;
+
+import io.occupancystream.modelops.model.OccupancyPredictor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Scores with the model in process: one {@link OccupancyPredictor} per task, loaded once, each
+ * batch scored in one call to the booster on a dedicated thread so that the task thread never waits
+ * for XGBoost.
+ */
+public final class EmbeddedModelClient implements ModelClient {
+    private final OccupancyPredictor predictor;
+    private final ExecutorService executor;
+
+    private EmbeddedModelClient(OccupancyPredictor predictor) {
+        this.predictor = predictor;
+        this.executor =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "embedded-model");
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    public static ModelClientFactory factory(String modelDir) {
+        return () -> new EmbeddedModelClient(OccupancyPredictor.load(Path.of(modelDir)));
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> score(List<String> csvRows) {
+        return CompletableFuture.supplyAsync(() -> predict(csvRows), executor);
+    }
+
+    private ModelAnswer predict(List<String> csvRows) {
+        int columns = predictor.features().size();
+        float[] values = new float[csvRows.size() * columns];
+        for (int r = 0; r < csvRows.size(); r++) {
+            String[] cells = csvRows.get(r).split(",");
+            for (int c = 0; c < columns; c++) {
+                values[r * columns + c] = Float.parseFloat(cells[c]);
+            }
+        }
+        float[] probabilities = predictor.probabilities(values, csvRows.size());
+        boolean[] occupied = new boolean[probabilities.length];
+        for (int i = 0; i < occupied.length; i++) {
+            occupied[i] = predictor.occupied(probabilities[i]);
+        }
+        return new ModelAnswer(occupied, probabilities, predictor.version());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        predictor.close();
+    }
+}

@@ -1,0 +1,95 @@
+package io.occupancystream.job.scoring;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
+
+/**
+ * Calls a SageMaker real-time endpoint with the AWS SDK v2's non-blocking client: one
+ * InvokeEndpoint per batch, {@code text/csv} rows in and out. Credentials and (unless configured)
+ * the region come from the AWS default chains. The SDK's own retries are off: the caller retries,
+ * so that one policy decides. {@code modelVersion} is the invoked production variant.
+ */
+public final class EndpointModelClient implements ModelClient {
+    private final SageMakerRuntimeAsyncClient sdk;
+    private final EndpointSettings settings;
+    private final double threshold;
+
+    private EndpointModelClient(EndpointSettings settings, double threshold) {
+        this.settings = settings;
+        this.threshold = threshold;
+        SageMakerRuntimeAsyncClientBuilder builder =
+                SageMakerRuntimeAsyncClient.builder()
+                        .httpClientBuilder(
+                                NettyNioAsyncHttpClient.builder()
+                                        .protocol(Protocol.HTTP1_1)
+                                        .maxConcurrency(settings.maxConnections))
+                        .overrideConfiguration(
+                                c ->
+                                        c.retryStrategy(DefaultRetryStrategy.doNotRetry())
+                                                .apiCallAttemptTimeout(
+                                                        Duration.ofMillis(
+                                                                settings.attemptTimeoutMillis)));
+        if (!settings.url.isEmpty()) {
+            builder.endpointOverride(URI.create(settings.url));
+        }
+        if (!settings.region.isEmpty()) {
+            builder.region(Region.of(settings.region));
+        } else if (!settings.url.isEmpty()) {
+            builder.region(Region.US_EAST_1); // a local endpoint ignores the signing region
+        }
+        this.sdk = builder.build();
+    }
+
+    /**
+     * @param threshold turns a bare probability into a label, for endpoints that answer only
+     *     probabilities (SageMaker's built-in XGBoost)
+     */
+    public static ModelClientFactory factory(EndpointSettings settings, double threshold) {
+        return () -> new EndpointModelClient(settings, threshold);
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> score(List<String> csvRows) {
+        InvokeEndpointRequest.Builder request =
+                InvokeEndpointRequest.builder()
+                        .endpointName(settings.name)
+                        .contentType("text/csv")
+                        .accept("text/csv")
+                        .body(
+                                SdkBytes.fromString(
+                                        String.join("\n", csvRows), StandardCharsets.UTF_8));
+        if (!settings.targetVariant.isEmpty()) {
+            request.targetVariant(settings.targetVariant);
+        }
+        if (!settings.inferenceComponent.isEmpty()) {
+            request.inferenceComponentName(settings.inferenceComponent);
+        }
+        if (!settings.customAttributes.isEmpty()) {
+            request.customAttributes(settings.customAttributes);
+        }
+        return sdk.invokeEndpoint(request.build())
+                .thenApply(
+                        response ->
+                                CsvPredictions.parse(
+                                        response.body().asByteArrayUnsafe(),
+                                        csvRows.size(),
+                                        threshold,
+                                        response.invokedProductionVariant()));
+    }
+
+    @Override
+    public void close() {
+        sdk.close();
+    }
+}

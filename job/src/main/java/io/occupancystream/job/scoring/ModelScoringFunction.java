@@ -1,0 +1,300 @@
+package io.occupancystream.job.scoring;
+
+import io.occupancystream.job.features.FeatureCsv;
+import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.results.Result;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores readings with a model through Flink async I/O, in micro-batches. Every reading comes out
+ * exactly once: scored by the model, or by the rule with {@code source=fallback} and a {@link
+ * FallbackReason}; a failing model never fails the job.
+ *
+ * <ul>
+ *   <li>Readings gather into one request until {@link BatchSettings} rows, bytes or wait is
+ *       reached; the open batch is sent when a checkpoint is taken, so no reading waits only in
+ *       this function's memory (in-flight readings are in the operator's checkpointed queue and are
+ *       scored again after a restore; results are safe to repeat).
+ *   <li>Transient failures are retried by {@link RetryPolicy} with backoff on a timer thread, never
+ *       by blocking; others fall back at once.
+ *   <li>A {@link CircuitBreaker} stops calling a model that keeps failing, then probes.
+ *   <li>Futures are completed from client and timer threads; the task thread never waits.
+ * </ul>
+ */
+public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Result>
+        implements CheckpointedFunction {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelScoringFunction.class);
+
+    private final ModelClientFactory clients;
+    private final BatchSettings batching;
+    private final RetryPolicy retries;
+    private final int breakerFailures;
+    private final long breakerCoolDownMillis;
+    private final RuleScorer rule;
+
+    private transient ModelClient client;
+    private transient ScheduledExecutorService timer;
+    private transient CircuitBreaker breaker;
+    private transient List<Pending> open;
+    private transient int openBytes;
+    private transient long batchNumber;
+    private transient Metrics metrics;
+
+    public ModelScoringFunction(
+            ModelClientFactory clients,
+            BatchSettings batching,
+            RetryPolicy retries,
+            int breakerFailures,
+            long breakerCoolDownMillis,
+            RuleScorer rule) {
+        this.clients = clients;
+        this.batching = batching;
+        this.retries = retries;
+        this.breakerFailures = breakerFailures;
+        this.breakerCoolDownMillis = breakerCoolDownMillis;
+        this.rule = rule;
+    }
+
+    @Override
+    public void open(Configuration parameters) throws Exception {
+        client = clients.open();
+        timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "model-scoring-timer");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, System::nanoTime);
+        open = new ArrayList<>();
+        metrics = new Metrics(getRuntimeContext().getMetricGroup().addGroup("model"), breaker);
+    }
+
+    @Override
+    public void asyncInvoke(FeaturedReading reading, ResultFuture<Result> future) {
+        String row = FeatureCsv.features(reading.features);
+        List<Pending> full = null;
+        synchronized (this) {
+            if (open.isEmpty()) {
+                long number = batchNumber;
+                timer.schedule(
+                        () -> flushIfStill(number), batching.maxWaitMillis, TimeUnit.MILLISECONDS);
+            }
+            open.add(new Pending(reading, future, row));
+            openBytes += row.length() + 1;
+            if (open.size() >= batching.maxRows || openBytes >= batching.maxBytes) {
+                full = takeOpenBatch();
+            }
+        }
+        if (full != null) {
+            send(full, 1, System.nanoTime());
+        }
+    }
+
+    private void flushIfStill(long number) {
+        List<Pending> batch;
+        synchronized (this) {
+            batch = batchNumber == number ? takeOpenBatch() : null;
+        }
+        if (batch != null) {
+            send(batch, 1, System.nanoTime());
+        }
+    }
+
+    /** Call with the lock held. */
+    private List<Pending> takeOpenBatch() {
+        List<Pending> batch = open;
+        open = new ArrayList<>();
+        openBytes = 0;
+        batchNumber++;
+        return batch;
+    }
+
+    private void send(List<Pending> batch, int attempt, long firstAttemptNanos) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (!breaker.tryAcquire()) {
+            fallBack(batch, FallbackReason.CIRCUIT_OPEN);
+            return;
+        }
+        List<String> rows = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            rows.add(p.row);
+        }
+        long start = System.nanoTime();
+        metrics.request(batch.size());
+        CompletableFuture<ModelAnswer> answer;
+        try {
+            answer = client.score(rows);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete(
+                (scored, error) -> {
+                    metrics.latency(System.nanoTime() - start);
+                    Throwable failure = error;
+                    if (failure == null && scored.rows() != batch.size()) {
+                        failure =
+                                new BadResponseException(
+                                        batch.size()
+                                                + " rows sent, "
+                                                + scored.rows()
+                                                + " answered");
+                    }
+                    if (failure == null) {
+                        breaker.onSuccess();
+                        answered(batch, scored);
+                    } else {
+                        failed(batch, attempt, firstAttemptNanos, failure);
+                    }
+                });
+    }
+
+    private void answered(List<Pending> batch, ModelAnswer answer) {
+        for (int i = 0; i < batch.size(); i++) {
+            Prediction p =
+                    new Prediction(
+                            answer.occupied[i],
+                            // the float's shortest decimal, not its binary expansion as a double
+                            Double.valueOf(Float.toString(answer.probabilities[i])),
+                            ScoreSource.MODEL,
+                            answer.modelVersion,
+                            null);
+            complete(batch.get(i), p);
+        }
+    }
+
+    private void failed(
+            List<Pending> batch, int attempt, long firstAttemptNanos, Throwable failure) {
+        FallbackReason reason = ModelFailure.classify(failure);
+        if (reason == FallbackReason.REJECTED) {
+            breaker.onSuccess(); // the endpoint is up; this request was at fault
+        } else {
+            breaker.onFailure();
+        }
+        long elapsedMillis = (System.nanoTime() - firstAttemptNanos) / 1_000_000L;
+        long backoff = retries.backoffMillis(attempt);
+        if (retries.retry(reason, attempt, elapsedMillis, backoff)) {
+            metrics.retry();
+            timer.schedule(
+                    () -> send(batch, attempt + 1, firstAttemptNanos),
+                    backoff,
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        LOG.warn(
+                "Scoring {} readings by the rule ({}) after {} attempt(s): {}",
+                batch.size(),
+                reason,
+                attempt,
+                ModelFailure.describe(failure));
+        fallBack(batch, reason);
+    }
+
+    private void fallBack(List<Pending> batch, FallbackReason reason) {
+        for (Pending p : batch) {
+            complete(p, fallback(p.reading, reason));
+        }
+    }
+
+    private Prediction fallback(FeaturedReading reading, FallbackReason reason) {
+        return new Prediction(
+                rule.occupied(reading), null, ScoreSource.FALLBACK, rule.version(), reason.name());
+    }
+
+    private static void complete(Pending p, Prediction prediction) {
+        p.future.complete(Collections.singletonList(Result.of(p.reading.reading, prediction)));
+    }
+
+    @Override
+    public void timeout(FeaturedReading reading, ResultFuture<Result> future) {
+        future.complete(
+                Collections.singletonList(
+                        Result.of(reading.reading, fallback(reading, FallbackReason.TIMEOUT))));
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        List<Pending> batch;
+        synchronized (this) {
+            batch = takeOpenBatch();
+        }
+        send(batch, 1, System.nanoTime());
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        // Nothing to restore: in-flight readings are replayed by the async operator itself.
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static final class Pending {
+        final FeaturedReading reading;
+        final ResultFuture<Result> future;
+        final String row;
+
+        Pending(FeaturedReading reading, ResultFuture<Result> future, String row) {
+            this.reading = reading;
+            this.future = future;
+            this.row = row;
+        }
+    }
+
+    /** The function's metrics; updated from client and timer threads, hence synchronized. */
+    private static final class Metrics {
+        private final Counter requests;
+        private final Counter retries;
+        private final Histogram rowsPerRequest;
+        private final Histogram latencyMillis;
+
+        Metrics(MetricGroup group, CircuitBreaker breaker) {
+            requests = group.counter("requests");
+            retries = group.counter("retries");
+            rowsPerRequest =
+                    group.histogram("rowsPerRequest", new DescriptiveStatisticsHistogram(1000));
+            latencyMillis = group.histogram("latencyMs", new DescriptiveStatisticsHistogram(1000));
+            group.gauge("breakerState", () -> breaker.state().ordinal());
+        }
+
+        synchronized void request(int rows) {
+            requests.inc();
+            rowsPerRequest.update(rows);
+        }
+
+        synchronized void retry() {
+            retries.inc();
+        }
+
+        synchronized void latency(long nanos) {
+            latencyMillis.update(nanos / 1_000_000L);
+        }
+    }
+}
