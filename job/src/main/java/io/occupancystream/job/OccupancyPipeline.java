@@ -6,6 +6,7 @@ import io.occupancystream.job.features.FeatureFunction;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReadingValidator;
+import io.occupancystream.job.ingest.ReplayRange;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.results.ResultTally;
 import io.occupancystream.job.scoring.RuleScorer;
@@ -27,7 +28,7 @@ import org.apache.flink.util.OutputTag;
  * The occupancy data path, given its source, scoring stage and outputs:
  *
  * <pre>
- * raw records → validate (→ dead letters) → event time → de-duplicate → features
+ * raw records → validate (→ dead letters) → [replay range] → event time → de-duplicate → features
  *   ├─ labelled → hourly windows → training sets (→ late readings)
  *   └─ score → results
  * </pre>
@@ -67,8 +68,14 @@ public final class OccupancyPipeline {
                         .uid("validate");
         outputs.deadLetters.attach(valid.getSideOutput(ReadingValidator.DEAD_LETTERS));
 
+        DataStream<Reading> inRange =
+                config.replaySince == null && config.replayUntil == null
+                        ? valid
+                        : valid.filter(new ReplayRange(config.replaySince, config.replayUntil))
+                                .name("replay range")
+                                .uid("replay-range");
         DataStream<FeaturedReading> featured =
-                valid.assignTimestampsAndWatermarks(watermarks())
+                inRange.assignTimestampsAndWatermarks(watermarks())
                         .name("event time")
                         .uid("event-time")
                         .keyBy(r -> r.thingName)

@@ -184,6 +184,29 @@ class OccupancyPipelineTest {
                 .containsExactlyInAnyOrder("a@0", "a@30", "b@0", "b@3600", "a@4200", "a@60");
     }
 
+    @Test
+    void replayRangeKeepsOnlyItsReadingsAndCountsTheOthers() throws Exception {
+        CollectingSink<Result> results = new CollectingSink<>();
+
+        RunSummary summary =
+                run(
+                        replayWithPause(),
+                        new PipelineOutputs(
+                                results,
+                                new CollectingSink<>(),
+                                new CollectingSink<>(),
+                                new CollectingSink<>()),
+                        config(
+                                "source.replay.since=2017-12-22T05:00:30Z",
+                                "source.replay.until=2017-12-22T06:00:30Z"));
+
+        assertThat(results.values().stream().map(Result::id))
+                .containsExactlyInAnyOrder("a:" + (T0 + 30), "b:" + (T0 + 3600), "a:" + (T0 + 60));
+        assertThat(summary.count(Tally.OUTSIDE_REPLAY_RANGE)).isEqualTo(4);
+        assertThat(summary.count(Tally.DUPLICATES)).isEqualTo(1);
+        assertThat(summary.everyReadingScored()).isTrue();
+    }
+
     private static RunSummary run(ReadingSource source, PipelineOutputs outputs, JobConfig config)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

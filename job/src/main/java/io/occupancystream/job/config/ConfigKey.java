@@ -12,6 +12,18 @@ public enum ConfigKey {
             "test-data/roe-2017-12.jsonl.gz",
             "File or folder of recorded readings, one JSON reading per line; .gz files are"
                     + " decompressed."),
+    SOURCE_REPLAY_SINCE(
+            "source",
+            "replay.since",
+            "",
+            "Replay only readings stamped at or after this UTC instant (e.g."
+                    + " 2017-12-22T18:00:00Z); empty for no limit. Others are counted, not"
+                    + " processed."),
+    SOURCE_REPLAY_UNTIL(
+            "source",
+            "replay.until",
+            "",
+            "Replay only readings stamped before this UTC instant; empty for no limit."),
     SOURCE_MAX_OUT_OF_ORDERNESS(
             "source",
             "max-out-of-orderness",

@@ -5,6 +5,7 @@ import io.occupancystream.job.scoring.EndpointSettings;
 import io.occupancystream.job.scoring.RetryPolicy;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public final class JobConfig {
 
     public final SourceType sourceType;
     public final String replayPath;
+    public final Instant replaySince;
+    public final Instant replayUntil;
     public final Duration maxOutOfOrderness;
     public final Duration idleness;
     public final Duration maxFutureSkew;
@@ -67,6 +70,8 @@ public final class JobConfig {
         if (sourceType == SourceType.REPLAY && replayPath.isEmpty()) {
             throw invalid(ConfigKey.SOURCE_REPLAY_PATH, replayPath, "a file or folder path");
         }
+        replaySince = instant(p, ConfigKey.SOURCE_REPLAY_SINCE);
+        replayUntil = instant(p, ConfigKey.SOURCE_REPLAY_UNTIL);
         maxOutOfOrderness = duration(p, ConfigKey.SOURCE_MAX_OUT_OF_ORDERNESS, false);
         idleness = duration(p, ConfigKey.SOURCE_IDLENESS, true);
         maxFutureSkew = duration(p, ConfigKey.VALIDATION_MAX_FUTURE_SKEW, false);
@@ -164,6 +169,18 @@ public final class JobConfig {
             throw invalid(key, value, positive ? "a positive duration" : "a duration >= 0");
         }
         return d;
+    }
+
+    private static Instant instant(PropertyGroups p, ConfigKey key) {
+        String value = p.get(key);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw invalid(key, value, "a UTC instant such as 2017-12-22T18:00:00Z, or nothing");
+        }
     }
 
     private static ZoneId zone(PropertyGroups p, ConfigKey key) {

@@ -73,9 +73,10 @@ public final class RunSummary {
         return count(Tally.READINGS_IN) == count(Tally.VALID) + deadLetters();
     }
 
-    /** Every valid reading is a duplicate or has a result. */
+    /** Every valid reading is outside the replay range, a duplicate, or has a result. */
     public boolean everyReadingScored() {
-        return count(Tally.VALID) == count(Tally.DUPLICATES) + results();
+        return count(Tally.VALID)
+                == count(Tally.OUTSIDE_REPLAY_RANGE) + count(Tally.DUPLICATES) + results();
     }
 
     public ObjectNode toJson(double wallTimeSeconds) {
@@ -90,6 +91,9 @@ public final class RunSummary {
             if (n > 0) {
                 byReason.put(reason.name(), n);
             }
+        }
+        if (count(Tally.OUTSIDE_REPLAY_RANGE) > 0) {
+            root.put("outsideReplayRange", count(Tally.OUTSIDE_REPLAY_RANGE));
         }
         root.put("duplicates", count(Tally.DUPLICATES));
         root.put("late", count(Tally.LATE));

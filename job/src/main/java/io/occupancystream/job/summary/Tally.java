@@ -15,6 +15,7 @@ public final class Tally {
     public static final String READINGS_IN = "readingsIn";
     public static final String VALID = "valid";
     public static final String DEAD_LETTERS = "deadLetters";
+    public static final String OUTSIDE_REPLAY_RANGE = "outsideReplayRange";
     public static final String DUPLICATES = "duplicates";
     public static final String LATE = "late";
     public static final String TRAINING_ROWS = "trainingRows";
