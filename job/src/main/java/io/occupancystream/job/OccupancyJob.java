@@ -156,6 +156,7 @@ public final class OccupancyJob implements Callable<Integer> {
         RunSummary summary = new RunSummary(result.getAllAccumulatorResults());
         summary.writeTo(config.outputPath, seconds);
         System.out.println(summary.render(seconds));
+        System.out.print(summary.labelTable());
         LOG.info("Wrote {}/summary.json", config.outputPath);
         return summary.everyRecordAccountedFor() ? 0 : 1;
     }

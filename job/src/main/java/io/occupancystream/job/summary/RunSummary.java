@@ -10,6 +10,7 @@ import io.occupancystream.job.scoring.ScoreSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -134,6 +135,51 @@ public final class RunSummary {
         checks.put("everyReadingScored", everyReadingScored());
         root.put("wallTimeSeconds", Math.round(wallTimeSeconds * 10) / 10.0);
         return root;
+    }
+
+    /**
+     * The results against the labels, per source and for the rule on the same readings, as a table
+     * for people; empty when no reading had a label.
+     */
+    public String labelTable() {
+        StringBuilder t = new StringBuilder();
+        for (ScoreSource source : ScoreSource.values()) {
+            row(t, "results by " + source.label(), againstLabels(source));
+        }
+        if (t.length() == 0) {
+            return "";
+        }
+        row(t, "rule, same readings", ruleOnSameReadings());
+        return String.format(
+                        Locale.ROOT,
+                        "%-22s %9s %9s %9s %9s %9s%n",
+                        "against the labels",
+                        "readings",
+                        "accuracy",
+                        "precision",
+                        "recall",
+                        "F1")
+                + t;
+    }
+
+    private static void row(StringBuilder t, String name, LabelMetrics m) {
+        if (m.labelled() == 0) {
+            return;
+        }
+        t.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-22s %9d %9s %9s %9s %9s%n",
+                        name,
+                        m.labelled(),
+                        format(m.accuracy()),
+                        format(m.precision()),
+                        format(m.recall()),
+                        format(m.f1())));
+    }
+
+    private static String format(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** Pretty-printed JSON, as written to summary.json. */
