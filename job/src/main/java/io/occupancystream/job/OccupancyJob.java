@@ -17,8 +17,8 @@ import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.summary.RunSummary;
 import io.occupancystream.modelops.model.FeatureMismatchException;
 import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.modelops.model.ModelLocation;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,10 +193,13 @@ public final class OccupancyJob implements Callable<Integer> {
         if (config.scorer == JobConfig.ScorerType.RULE) {
             return;
         }
-        ModelCard card;
+        modelCard(config).requireFeatures(Feature.columns());
+    }
+
+    private static ModelCard modelCard(JobConfig config) {
         try {
-            card = ModelCard.read(Path.of(config.modelPath));
-        } catch (IOException e) {
+            return ModelCard.read(ModelLocation.fetch(config.modelPath));
+        } catch (IOException | RuntimeException e) {
             throw new InvalidConfigException(
                     ConfigKey.SCORING_MODEL_PATH.qualifiedName()
                             + " = '"
@@ -204,7 +207,6 @@ public final class OccupancyJob implements Callable<Integer> {
                             + "' has no readable model.json: "
                             + e.getMessage());
         }
-        card.requireFeatures(Feature.columns());
     }
 
     static ReadingSource source(JobConfig config) {
@@ -216,7 +218,7 @@ public final class OccupancyJob implements Callable<Integer> {
         }
     }
 
-    static ScoringStage scoring(JobConfig config) throws IOException {
+    static ScoringStage scoring(JobConfig config) {
         RuleScorer rule = new RuleScorer(config.ruleSoundThreshold);
         switch (config.scorer) {
             case RULE:
@@ -224,7 +226,7 @@ public final class OccupancyJob implements Callable<Integer> {
             case EMBEDDED:
                 return modelScoring(config, EmbeddedModelClient.factory(config.modelPath), rule);
             case ENDPOINT:
-                double threshold = ModelCard.read(Path.of(config.modelPath)).threshold;
+                double threshold = modelCard(config).threshold;
                 return modelScoring(
                         config, EndpointModelClient.factory(config.endpoint, threshold), rule);
             default:

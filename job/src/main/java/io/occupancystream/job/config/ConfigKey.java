@@ -87,7 +87,8 @@ public enum ConfigKey {
             "scoring",
             "model.path",
             "",
-            "Model directory (model.json + model.tar.gz) from model-ops train: the model for"
+            "Model directory (model.json + model.tar.gz) from model-ops train, or an s3:// prefix"
+                    + " holding one: the model for"
                     + " embedded scoring, and for both model scorers the feature names checked at"
                     + " start-up and the threshold for endpoints that answer bare probabilities."),
     SCORING_ENDPOINT_NAME(

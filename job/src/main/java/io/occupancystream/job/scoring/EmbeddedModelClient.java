@@ -1,7 +1,7 @@
 package io.occupancystream.job.scoring;
 
+import io.occupancystream.modelops.model.ModelLocation;
 import io.occupancystream.modelops.model.OccupancyPredictor;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +27,11 @@ public final class EmbeddedModelClient implements ModelClient {
                         });
     }
 
-    public static ModelClientFactory factory(String modelDir) {
-        return () -> new EmbeddedModelClient(OccupancyPredictor.load(Path.of(modelDir)));
+    /**
+     * @param model a model directory, or an {@code s3://} prefix holding one
+     */
+    public static ModelClientFactory factory(String model) {
+        return () -> new EmbeddedModelClient(OccupancyPredictor.load(ModelLocation.fetch(model)));
     }
 
     @Override
