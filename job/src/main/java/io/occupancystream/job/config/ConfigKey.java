@@ -161,8 +161,8 @@ public enum ConfigKey {
             "scoring",
             "retry.budget",
             "5 s",
-            "No retry starts later than this after a batch's first request; must be below"
-                    + " scoring.async.timeout."),
+            "No retry starts later than this after a batch's first request; with"
+                    + " scoring.batch.max-wait it must stay below scoring.async.timeout."),
     SCORING_BREAKER_FAILURES(
             "scoring",
             "breaker.failures",

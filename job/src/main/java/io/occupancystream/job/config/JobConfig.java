@@ -124,11 +124,15 @@ public final class JobConfig {
         asyncTimeout = duration(p, ConfigKey.SCORING_ASYNC_TIMEOUT, true);
         asyncOrdered = bool(p, ConfigKey.SCORING_ASYNC_ORDERED);
         Duration budget = duration(p, ConfigKey.SCORING_RETRY_BUDGET, false);
-        if (budget.compareTo(asyncTimeout) >= 0) {
+        // A reading may wait max-wait in its batch, then retries run for up to the budget: both
+        // must fit in the async timeout, or readings time out while the model is healthy.
+        if (budget.plusMillis(batching.maxWaitMillis).compareTo(asyncTimeout) >= 0) {
             throw invalid(
                     ConfigKey.SCORING_RETRY_BUDGET,
                     p.get(ConfigKey.SCORING_RETRY_BUDGET),
-                    "a duration below scoring.async.timeout ("
+                    "a duration that, with scoring.batch.max-wait ("
+                            + p.get(ConfigKey.SCORING_BATCH_MAX_WAIT)
+                            + "), stays below scoring.async.timeout ("
                             + p.get(ConfigKey.SCORING_ASYNC_TIMEOUT)
                             + ")");
         }

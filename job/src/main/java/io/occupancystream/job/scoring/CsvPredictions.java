@@ -1,6 +1,7 @@
 package io.occupancystream.job.scoring;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@code text/csv} inference answer: one line per row sent, either {@code
@@ -9,11 +10,13 @@ import java.nio.charset.StandardCharsets;
  * or another number of lines than rows sent, is a {@link BadResponseException}.
  */
 final class CsvPredictions {
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+
     private CsvPredictions() {}
 
     static ModelAnswer parse(byte[] body, int rows, double threshold, String modelVersion) {
         String[] lines = new String(body, StandardCharsets.UTF_8).trim().split("\r?\n");
-        if (lines.length == 1 && rows > 1 && lines[0].split(",").length == rows) {
+        if (lines.length == 1 && rows > 1 && oneLineOfProbabilities(lines[0], rows)) {
             lines = lines[0].split(","); // built-in XGBoost may answer on one line
         }
         if (lines.length != rows) {
@@ -23,12 +26,7 @@ final class CsvPredictions {
         float[] probabilities = new float[rows];
         for (int i = 0; i < rows; i++) {
             String[] cells = lines[i].trim().split(",");
-            try {
-                probabilities[i] = Float.parseFloat(cells[cells.length - 1].trim());
-            } catch (NumberFormatException e) {
-                throw new BadResponseException(
-                        "line " + (i + 1) + " has no probability: " + lines[i]);
-            }
+            probabilities[i] = probability(cells[cells.length - 1].trim(), i, lines[i]);
             if (cells.length == 1) {
                 occupied[i] = probabilities[i] >= threshold;
             } else if (cells.length == 2) {
@@ -38,6 +36,41 @@ final class CsvPredictions {
             }
         }
         return new ModelAnswer(occupied, probabilities, modelVersion);
+    }
+
+    /** A probability: a plain decimal number in [0, 1], no NaN, infinity or hex floats. */
+    private static float probability(String cell, int row, String line) {
+        if (DECIMAL.matcher(cell).matches()) {
+            float p = Float.parseFloat(cell);
+            if (p >= 0 && p <= 1) {
+                return p;
+            }
+        }
+        throw new BadResponseException(
+                "line " + (row + 1) + " has no probability in [0, 1]: " + line);
+    }
+
+    /**
+     * Whether one line holds one probability per row. With two rows, "1,0.93" is also one
+     * label,probability line (a count mismatch), so a leading label token means that form.
+     */
+    private static boolean oneLineOfProbabilities(String line, int rows) {
+        String[] cells = line.split(",");
+        return cells.length == rows && (rows > 2 || !isLabelToken(cells[0].trim()));
+    }
+
+    private static boolean isLabelToken(String cell) {
+        switch (cell) {
+            case "true":
+            case "false":
+            case "0":
+            case "1":
+            case "0.0":
+            case "1.0":
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static boolean label(String cell, int row) {

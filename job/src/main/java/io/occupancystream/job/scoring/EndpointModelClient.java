@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -22,16 +24,21 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequ
  */
 public final class EndpointModelClient implements ModelClient {
     private final SageMakerRuntimeAsyncClient sdk;
+    private final SdkEventLoopGroup eventLoops;
     private final EndpointSettings settings;
     private final double threshold;
 
     private EndpointModelClient(EndpointSettings settings, double threshold) {
         this.settings = settings;
         this.threshold = threshold;
+        // Our own event loops: the SDK's shut down with a 2 s quiet period on close, which every
+        // task would wait for at the end of a job and on each failover.
+        this.eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
         SageMakerRuntimeAsyncClientBuilder builder =
                 SageMakerRuntimeAsyncClient.builder()
                         .httpClientBuilder(
                                 NettyNioAsyncHttpClient.builder()
+                                        .eventLoopGroup(eventLoops)
                                         .protocol(Protocol.HTTP1_1)
                                         .maxConcurrency(settings.maxConnections))
                         .overrideConfiguration(
@@ -91,5 +98,6 @@ public final class EndpointModelClient implements ModelClient {
     @Override
     public void close() {
         sdk.close();
+        eventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

@@ -6,9 +6,9 @@ public enum FallbackReason {
     CIRCUIT_OPEN(false),
     /** No answer within the async operator's timeout. */
     TIMEOUT(false),
-    /** The endpoint kept throttling (ThrottlingException, HTTP 429) through every retry. */
+    /** The endpoint kept throttling (HTTP 400 ThrottlingException) through every retry. */
     THROTTLED(true),
-    /** The endpoint kept failing with 5xx (or ModelNotReady) through every retry. */
+    /** The endpoint kept failing with 5xx or 429 (ModelNotReady) through every retry. */
     SERVER_ERROR(true),
     /** No HTTP answer (connection refused or reset, attempt timed out) through every retry. */
     NETWORK_ERROR(true),

@@ -23,7 +23,9 @@ public final class ModelFailure {
         }
         if (t instanceof SdkServiceException) {
             SdkServiceException e = (SdkServiceException) t;
-            if (e.isThrottlingException() || "ThrottlingException".equals(errorCode(e))) {
+            // The SDK calls every 429 throttling, but SageMaker's 429 is ModelNotReady.
+            if ("ThrottlingException".equals(errorCode(e))
+                    || (e.isThrottlingException() && e.statusCode() != 429)) {
                 return FallbackReason.THROTTLED;
             }
             if (e.statusCode() >= 500 || e.statusCode() == 429) {

@@ -91,21 +91,25 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     @Override
     public void asyncInvoke(FeaturedReading reading, ResultFuture<Result> future) {
         String row = FeatureCsv.features(reading.features);
-        List<Pending> full = null;
+        int rowBytes = row.length() + 1; // plain ASCII digits, one newline
+        List<List<Pending>> ready = new ArrayList<>(2);
         synchronized (this) {
+            if (!open.isEmpty() && openBytes + rowBytes - 1 > batching.maxBytes) {
+                ready.add(takeOpenBatch());
+            }
             if (open.isEmpty()) {
                 long number = batchNumber;
                 timer.schedule(
                         () -> flushIfStill(number), batching.maxWaitMillis, TimeUnit.MILLISECONDS);
             }
             open.add(new Pending(reading, future, row));
-            openBytes += row.length() + 1;
-            if (open.size() >= batching.maxRows || openBytes >= batching.maxBytes) {
-                full = takeOpenBatch();
+            openBytes += rowBytes;
+            if (open.size() >= batching.maxRows || openBytes - 1 >= batching.maxBytes) {
+                ready.add(takeOpenBatch());
             }
         }
-        if (full != null) {
-            send(full, 1, System.nanoTime());
+        for (List<Pending> batch : ready) {
+            send(batch, 1, System.nanoTime());
         }
     }
 

@@ -1,0 +1,109 @@
+package io.occupancystream.job.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reading text/csv inference answers: one prediction per row sent, or a BadResponseException. */
+class CsvPredictionsTest {
+    private static final double THRESHOLD = 0.5;
+    private static final String VERSION = "occupancy-xgb-test";
+
+    @Test
+    void labelAndProbabilityLinesKeepTheLabelsTheEndpointGave() {
+        ModelAnswer answer = parse("true,0.93\nfalse,0.12\nfalse,0.61\ntrue,0.2\n", 4);
+
+        assertThat(answer.occupied).containsExactly(true, false, false, true);
+        assertThat(answer.probabilities).containsExactly(0.93f, 0.12f, 0.61f, 0.2f);
+        assertThat(answer.modelVersion).isEqualTo(VERSION);
+        assertThat(answer.rows()).isEqualTo(4);
+    }
+
+    @Test
+    void numericLabelsAndCrLfLineBreaksAndSpacesAreRead() {
+        ModelAnswer answer = parse("1, 0.9\r\n0 ,0.1\r\n1.0,0.7\r\n0.0,0.3\r\n", 4);
+
+        assertThat(answer.occupied).containsExactly(true, false, true, false);
+        assertThat(answer.probabilities).containsExactly(0.9f, 0.1f, 0.7f, 0.3f);
+    }
+
+    @Test
+    void bareProbabilitiesAreLabelledByTheThreshold() {
+        ModelAnswer answer = parse("0.7\n0.2\n0.5\n0.49999\n", 4);
+
+        assertThat(answer.occupied).containsExactly(true, false, true, false);
+        assertThat(answer.probabilities).containsExactly(0.7f, 0.2f, 0.5f, 0.49999f);
+    }
+
+    @Test
+    void bareProbabilitiesOnOneCommaSeparatedLineAreOnePerRow() {
+        ModelAnswer answer = parse("0.7,0.2,0.5\n", 3);
+
+        assertThat(answer.occupied).containsExactly(true, false, true);
+        assertThat(answer.probabilities).containsExactly(0.7f, 0.2f, 0.5f);
+    }
+
+    @Test
+    void oneRowAnswersInEitherForm() {
+        assertThat(parse("false,0.8", 1).occupied).containsExactly(false);
+        assertThat(parse("false,0.8", 1).probabilities).containsExactly(0.8f);
+        assertThat(parse("0.8", 1).occupied).containsExactly(true);
+    }
+
+    @ParameterizedTest(name = "{1} rows sent, answer \"{0}\"")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "true,0.9\\nfalse,0.1\\ntrue,0.8 | 2 | 2 rows sent, 3 answered",
+                "true,0.9 | 3 | 3 rows sent, 1 answered",
+                "0.9\\n0.1 | 3 | 3 rows sent, 2 answered",
+                "0.9,0.1 | 3 | 3 rows sent, 1 answered"
+            })
+    void anotherNumberOfLinesThanRowsIsABadResponse(String body, int rows, String message) {
+        BadResponseException e = badResponse(body.replace("\\n", "\n"), rows);
+
+        assertThat(e).hasMessage(message);
+    }
+
+    @Test
+    void unreadableAnswersAreBadResponsesNamingTheLine() {
+        assertThat(badResponse("<html>Bad Gateway</html>", 1))
+                .hasMessage("line 1 has no probability in [0, 1]: <html>Bad Gateway</html>");
+        assertThat(badResponse("true,0.9\nfalse,zero", 2))
+                .hasMessage("line 2 has no probability in [0, 1]: false,zero");
+        assertThat(badResponse("true,0.9\nmaybe,0.5", 2)).hasMessage("line 2 has label 'maybe'");
+        assertThat(badResponse("true,0.9,0.8", 1)).hasMessage("line 1 is not label,probability");
+        assertThat(badResponse("true,0.9,extra", 1))
+                .hasMessage("line 1 has no probability in [0, 1]: true,0.9,extra");
+        assertThat(badResponse("", 1)).hasMessage("line 1 has no probability in [0, 1]: ");
+        assertThat(badResponse("{\"predictions\":[{\"probability\":\"0.9\"}]}", 1))
+                .isInstanceOf(BadResponseException.class);
+    }
+
+    /**
+     * A probability must be one: NaN, an infinity, a number outside [0, 1] or Java's hexadecimal
+     * float syntax is not a readable prediction.
+     *
+     * <p>BUG (fails today): {@code Float.parseFloat} accepts all of them, so the result carries
+     * probability NaN (written as the string "NaN" in the results JSON), 1.7 or -0.2.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"true,NaN", "NaN", "Infinity", "true,1.7", "-0.2", "false,0x1p-1"})
+    void aProbabilityThatIsNoProbabilityIsABadResponse(String body) {
+        assertThat(badResponse(body, 1)).isInstanceOf(BadResponseException.class);
+    }
+
+    private static ModelAnswer parse(String body, int rows) {
+        return CsvPredictions.parse(
+                body.getBytes(StandardCharsets.UTF_8), rows, THRESHOLD, VERSION);
+    }
+
+    private static BadResponseException badResponse(String body, int rows) {
+        return catchThrowableOfType(() -> parse(body, rows), BadResponseException.class);
+    }
+}

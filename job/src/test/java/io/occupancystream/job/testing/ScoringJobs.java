@@ -1,0 +1,183 @@
+package io.occupancystream.job.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.job.OccupancyJob;
+import io.occupancystream.job.OccupancyPipeline;
+import io.occupancystream.job.PipelineOutputs;
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.features.FeatureCsv;
+import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.ingest.ReadingSource;
+import io.occupancystream.job.results.Result;
+import io.occupancystream.job.scoring.ScoringStage;
+import io.occupancystream.modelops.model.OccupancyPredictor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the job's pipeline with model scoring on the test's MiniCluster and collects what it scored:
+ * the results, and the featured readings the scoring stage received.
+ */
+public final class ScoringJobs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Clock NOW =
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private ScoringJobs() {}
+
+    /** What one run produced. */
+    public static final class Run {
+        public final List<Result> results;
+        public final List<FeaturedReading> featured;
+
+        Run(List<Result> results, List<FeaturedReading> featured) {
+            this.results = results;
+            this.featured = featured;
+        }
+    }
+
+    /** The job's settings: defaults, then these {@code group.key=value} overrides. */
+    public static JobConfig config(List<String> overrides) {
+        return new JobConfig(PropertyGroups.empty().withOverrides(overrides));
+    }
+
+    /**
+     * The scoring stage the job builds from these settings ({@code OccupancyJob.scoring}, which is
+     * package-private: called by reflection so that these tests run the job's own wiring).
+     */
+    public static ScoringStage stage(JobConfig config) throws Exception {
+        Method scoring = OccupancyJob.class.getDeclaredMethod("scoring", JobConfig.class);
+        scoring.setAccessible(true);
+        try {
+            return (ScoringStage) scoring.invoke(null, config);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        }
+    }
+
+    /**
+     * Runs the pipeline from {@code source} with {@code scoring}: parallelism 1, no checkpoints,
+     * watermarks every 10 ms, and only the results (and the featured readings) collected.
+     */
+    public static Run run(JobConfig config, ReadingSource source, ScoringStage scoring)
+            throws Exception {
+        return run(config, source, scoring, new CollectingSink<>());
+    }
+
+    /** As above, into {@code results}, which the test may watch while the job runs. */
+    public static Run run(
+            JobConfig config,
+            ReadingSource source,
+            ScoringStage scoring,
+            CollectingSink<Result> results)
+            throws Exception {
+        CollectingSink<FeaturedReading> featured = new CollectingSink<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().setAutoWatermarkInterval(10);
+        env.setBufferTimeout(5);
+        ScoringStage capturing =
+                readings -> {
+                    featured.attach(readings);
+                    return scoring.score(readings);
+                };
+        new OccupancyPipeline(
+                        config,
+                        source,
+                        capturing,
+                        new PipelineOutputs(
+                                results,
+                                new CollectingSink<>(),
+                                new CollectingSink<>(),
+                                new CollectingSink<>()),
+                        NOW)
+                .build(env);
+        env.execute("model scoring test");
+        return new Run(results.values(), featured.values());
+    }
+
+    /** Replays {@code lines} through the pipeline, scored as {@code config} says. */
+    public static Run run(JobConfig config, List<String> lines) throws Exception {
+        return run(config, env -> env.fromData(lines), stage(config));
+    }
+
+    /**
+     * Waits (polling every 5 ms) until {@code condition} holds; fails after {@code maxMillis}. For
+     * hooks that hold a paced source until the job has got somewhere.
+     */
+    public static void await(String what, BooleanSupplier condition, long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + maxMillis + " ms: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting until " + what, e);
+            }
+        }
+    }
+
+    /** The result ids ({@code thingName:timestamp}) of recorded readings, in recording order. */
+    public static List<String> ids(List<String> lines) {
+        List<String> ids = new ArrayList<>();
+        for (String line : lines) {
+            ids.add(id(read(line)));
+        }
+        return ids;
+    }
+
+    /**
+     * What the model says for each featured reading's own row, by result id: the inference row as
+     * {@link FeatureCsv#features} writes it, parsed back and scored alone by {@code predictor}.
+     */
+    public static Map<String, Float> modelProbabilities(
+            OccupancyPredictor predictor, List<FeaturedReading> featured) {
+        Map<String, Float> expected = new HashMap<>();
+        for (FeaturedReading f : featured) {
+            String[] cells = FeatureCsv.features(f.features).split(",");
+            float[] row = new float[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                row[i] = Float.parseFloat(cells[i]);
+            }
+            expected.put(f.reading.id(), predictor.probabilities(row, 1)[0]);
+        }
+        return expected;
+    }
+
+    /** Each recorded reading's sound level, by result id. */
+    public static Map<String, Double> sounds(List<String> lines) {
+        Map<String, Double> sounds = new HashMap<>();
+        for (String line : lines) {
+            JsonNode reading = read(line);
+            sounds.put(id(reading), reading.at("/state/reported/sound").asDouble());
+        }
+        return sounds;
+    }
+
+    private static JsonNode read(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(line, e);
+        }
+    }
+
+    private static String id(JsonNode reading) {
+        return reading.get("thingName").asText() + ":" + reading.get("timestamp").asLong();
+    }
+}
