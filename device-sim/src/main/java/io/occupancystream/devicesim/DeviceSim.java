@@ -1,6 +1,7 @@
 package io.occupancystream.devicesim;
 
 import io.occupancystream.devicesim.roe.ImportRoeCommand;
+import io.occupancystream.devicesim.simulate.SimulateCommand;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "device-sim",
         description = "Makes smart-thermostat readings for the occupancy-stream job.",
-        subcommands = ImportRoeCommand.class)
+        subcommands = {ImportRoeCommand.class, SimulateCommand.class})
 public final class DeviceSim implements Runnable {
     public static final int EXIT_BAD_INPUT = 1;
 
