@@ -218,7 +218,11 @@ public final class OccupancyJob implements Callable<Integer> {
         }
     }
 
-    static ScoringStage scoring(JobConfig config) {
+    /**
+     * The scoring stage the settings describe: the rule, or a model in process or behind an
+     * endpoint.
+     */
+    public static ScoringStage scoring(JobConfig config) {
         RuleScorer rule = new RuleScorer(config.ruleSoundThreshold);
         switch (config.scorer) {
             case RULE:
@@ -234,7 +238,8 @@ public final class OccupancyJob implements Callable<Integer> {
         }
     }
 
-    private static ScoringStage modelScoring(
+    /** Async model scoring with the settings' batching, retries, breaker and rule fallback. */
+    public static ScoringStage modelScoring(
             JobConfig config, ModelClientFactory clients, RuleScorer rule) {
         return new ModelScoringStage(
                 new ModelScoringFunction(

@@ -1,0 +1,84 @@
+package io.occupancystream.job.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The benchmark's figures, in run order: printed as a table with the issue's targets checked, and
+ * written as JSON ({@code {"mode": {"readingsPerSecond": ..., "p50Ms": ..., "p99Ms": ...}}}).
+ */
+final class BenchReport {
+    private final Map<String, ModeResult> results = new LinkedHashMap<>();
+
+    void add(ModeResult result) {
+        results.put(result.mode, result);
+    }
+
+    void print(PrintStream out) {
+        out.printf(
+                "%n%-24s %9s %8s %12s %9s %9s %9s  %s%n",
+                "mode", "readings", "seconds", "readings/s", "p50 ms", "p99 ms", "fallback", "");
+        for (ModeResult r : results.values()) {
+            out.printf(
+                    "%-24s %9d %8.2f %12.1f %9.1f %9.1f %9d  %s%n",
+                    r.mode,
+                    r.readings,
+                    r.seconds,
+                    r.readingsPerSecond,
+                    r.p50Ms,
+                    r.p99Ms,
+                    r.fallbackTotal(),
+                    note(r));
+        }
+        out.println();
+        String batched = BenchMode.ENDPOINT_ASYNC_BATCHED.label();
+        target(out, batched, BenchMode.ENDPOINT_BLOCKING.label(), 30);
+        target(out, batched, EndpointCapacity.MODE, 0.8);
+        target(out, BenchMode.EMBEDDED.label(), BenchMode.NONE.label(), 0.8);
+    }
+
+    private static String note(ModeResult r) {
+        if (r.fallbacks.isEmpty()) {
+            return r.note;
+        }
+        return (r.note.isEmpty() ? "" : r.note + "; ") + "fallbacks " + r.fallbacks;
+    }
+
+    private void target(PrintStream out, String mode, String base, double atLeast) {
+        ModeResult m = results.get(mode);
+        ModeResult b = results.get(base);
+        if (m == null || b == null) {
+            return;
+        }
+        double ratio = m.readingsPerSecond / b.readingsPerSecond;
+        out.printf(
+                "%s / %s = %.2fx (target >= %sx): %s%n",
+                mode,
+                base,
+                ratio,
+                atLeast,
+                ratio >= atLeast
+                        ? "met"
+                        : String.format(
+                                "MISSED by %.2fx (%.0f%% of target)",
+                                atLeast - ratio, 100 * ratio / atLeast));
+    }
+
+    void writeJson(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        for (ModeResult r : results.values()) {
+            root.putObject(r.mode)
+                    .put("readingsPerSecond", r.readingsPerSecond)
+                    .put("p50Ms", r.p50Ms)
+                    .put("p99Ms", r.p99Ms);
+        }
+        mapper.writeValue(file.toFile(), root);
+    }
+}
