@@ -198,7 +198,7 @@ public final class OccupancyJob implements Callable<Integer> {
 
     private static ModelCard modelCard(JobConfig config) {
         try {
-            return ModelCard.read(ModelLocation.fetch(config.modelPath));
+            return ModelLocation.readCard(config.modelPath);
         } catch (IOException | RuntimeException e) {
             throw new InvalidConfigException(
                     ConfigKey.SCORING_MODEL_PATH.qualifiedName()
@@ -230,12 +230,18 @@ public final class OccupancyJob implements Callable<Integer> {
             case EMBEDDED:
                 return modelScoring(config, EmbeddedModelClient.factory(config.modelPath), rule);
             case ENDPOINT:
-                double threshold = modelCard(config).threshold;
-                return modelScoring(
-                        config, EndpointModelClient.factory(config.endpoint, threshold), rule);
+                return modelScoring(config, endpointClients(config), rule);
             default:
                 throw new IllegalStateException("unhandled scorer " + config.scorer);
         }
+    }
+
+    /**
+     * The configured endpoint's client; the model card's threshold labels bare probabilities, for
+     * endpoints that answer only those.
+     */
+    public static ModelClientFactory endpointClients(JobConfig config) {
+        return EndpointModelClient.factory(config.endpoint, modelCard(config).threshold);
     }
 
     /** Async model scoring with the settings' batching, retries, breaker and rule fallback. */

@@ -4,13 +4,10 @@ import io.occupancystream.job.OccupancyJob;
 import io.occupancystream.job.config.ConfigKey;
 import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.scoring.EmbeddedModelClient;
-import io.occupancystream.job.scoring.EndpointModelClient;
 import io.occupancystream.job.scoring.ModelClientFactory;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
-import io.occupancystream.modelops.model.ModelCard;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -100,14 +97,8 @@ enum BenchMode {
                                 .collect(Collectors.joining(", ")));
     }
 
-    /** The job's async client of the configured endpoint. */
-    static ModelClientFactory endpointClients(JobConfig config) throws IOException {
-        double threshold = ModelCard.read(Path.of(config.modelPath)).threshold;
-        return EndpointModelClient.factory(config.endpoint, threshold);
-    }
-
     private static ScoringStage endpointStage(JobConfig config) throws IOException {
-        return modelStage(config, endpointClients(config));
+        return modelStage(config, OccupancyJob.endpointClients(config));
     }
 
     /** The job's own async model scoring, built from the same settings. */

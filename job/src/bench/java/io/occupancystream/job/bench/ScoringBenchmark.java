@@ -1,5 +1,6 @@
 package io.occupancystream.job.bench;
 
+import io.occupancystream.job.OccupancyJob;
 import io.occupancystream.job.config.ConfigKey;
 import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.config.PropertyGroups;
@@ -239,7 +240,7 @@ public final class ScoringBenchmark implements Callable<Integer> {
         ModeResult best = null;
         for (int inFlight : capacityInFlight) {
             ModeResult result =
-                    new EndpointCapacity(BenchMode.endpointClients(batched), inFlight)
+                    new EndpointCapacity(OccupancyJob.endpointClients(batched), inFlight)
                             .measure(
                                     batched.batching.maxRows,
                                     CAPACITY_WARM_UP,

@@ -210,16 +210,7 @@ public final class JobConfig {
     }
 
     private static int positiveInt(PropertyGroups p, ConfigKey key) {
-        String value = p.get(key);
-        try {
-            int i = Integer.parseInt(value);
-            if (i > 0) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(key, value, "a whole number > 0");
+        return intAtLeast(p, key, 1, "a whole number > 0");
     }
 
     private static boolean bool(PropertyGroups p, ConfigKey key) {
@@ -231,16 +222,20 @@ public final class JobConfig {
     }
 
     private static int nonNegativeInt(PropertyGroups p, ConfigKey key) {
+        return intAtLeast(p, key, 0, "a whole number >= 0");
+    }
+
+    private static int intAtLeast(PropertyGroups p, ConfigKey key, int min, String allowed) {
         String value = p.get(key);
         try {
             int i = Integer.parseInt(value);
-            if (i >= 0) {
+            if (i >= min) {
                 return i;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(key, value, "a whole number >= 0");
+        throw invalid(key, value, allowed);
     }
 
     private static String nonEmpty(PropertyGroups p, ConfigKey key) {

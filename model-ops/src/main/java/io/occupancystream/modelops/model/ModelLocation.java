@@ -22,6 +22,21 @@ public final class ModelLocation {
 
     /** The local folder of the model: {@code location} itself, or a fresh copy from S3. */
     public static Path fetch(String location, Supplier<S3Client> s3) throws IOException {
+        return fetch(location, s3, ModelCard.FILE, ModelArtifact.FILE);
+    }
+
+    /** The model's card alone: from S3 only {@code model.json} is copied, not the artifact. */
+    public static ModelCard readCard(String location, Supplier<S3Client> s3) throws IOException {
+        return ModelCard.read(fetch(location, s3, ModelCard.FILE));
+    }
+
+    /** The model's card, with an S3 client from the AWS default chains. */
+    public static ModelCard readCard(String location) throws IOException {
+        return readCard(location, S3Client::create);
+    }
+
+    private static Path fetch(String location, Supplier<S3Client> s3, String... files)
+            throws IOException {
         if (!isS3(location)) {
             return Path.of(location);
         }
@@ -32,7 +47,7 @@ public final class ModelLocation {
         }
         Path dir = Files.createTempDirectory("model");
         try (S3Client client = s3.get()) {
-            for (String file : new String[] {ModelCard.FILE, ModelArtifact.FILE}) {
+            for (String file : files) {
                 client.getObject(
                         GetObjectRequest.builder().bucket(uri.getHost()).key(prefix + file).build(),
                         dir.resolve(file));

@@ -35,6 +35,10 @@ class ModelLocationTest {
                     OccupancyPredictor fetched = OccupancyPredictor.load(copy)) {
                 assertThat(fetched.version()).isEqualTo(original.version());
                 float[] row = TestModels.row(3);
+                assertThat(
+                                ModelLocation.readCard("s3://models/occupancy/v1", s3::client)
+                                        .modelVersion)
+                        .isEqualTo(original.version());
                 assertThat(fetched.probabilities(row, 1))
                         .containsExactly(original.probabilities(row, 1));
             }
