@@ -3,8 +3,9 @@ package io.occupancystream.modelops.data;
 import java.util.List;
 
 /**
- * Labelled feature rows read from training-set CSVs, in time order (by the window each file's
- * folder names, then file and line). Values are float32, as XGBoost uses them, row-major.
+ * Labelled feature rows read from training-set CSVs, in time order by window (the window each
+ * file's folder names; within a window by row text). Values are float32, as XGBoost uses them,
+ * row-major.
  */
 public final class TrainingSet {
     /** The job's target column (the EduKit tutorial's Autopilot target). */
@@ -90,7 +91,7 @@ public final class TrainingSet {
         return files;
     }
 
-    /** {@code sha256:...} over the files' relative paths and bytes, in reading order. */
+    /** {@code sha256:...} over the header and the rows with their windows, in reading order. */
     public String dataHash() {
         return dataHash;
     }

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * and the target, one folder per window ({@code dt=2017-12-22/hour=05[/minute=15]}, UTC). Files in
  * progress (names starting with {@code .} or {@code _}) are skipped. All files must have the same
  * header; every value must be a finite number and every label true or false, else a {@link
- * TrainingDataException} names the file and line.
+ * TrainingDataException} names the file and line. Rows come in window order and, within a window,
+ * in the order of their text, and the data hash is over that content: the same rows give the same
+ * training set and hash however they were split into part files.
  */
 public final class TrainingSetReader {
     private static final Pattern WINDOW =
@@ -52,15 +54,10 @@ public final class TrainingSetReader {
         }
         String header = null;
         Path headerFile = null;
-        List<float[]> rows = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        List<Long> windows = new ArrayList<>();
-        MessageDigest digest = Sha256.digest();
+        List<Row> rows = new ArrayList<>();
         int targetColumn = -1;
         for (CsvFile file : files) {
             byte[] bytes = Files.readAllBytes(file.path);
-            digest.update((folder.relativize(file.path) + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
             try (BufferedReader lines =
                     new BufferedReader(
                             new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
@@ -96,9 +93,12 @@ public final class TrainingSetReader {
                         throw new TrainingDataException(
                                 where + ": " + cells.length + " values, the header has " + columns);
                     }
-                    rows.add(features(cells, targetColumn, header, where));
-                    labels.add(label(cells[targetColumn], where));
-                    windows.add(file.windowStart);
+                    rows.add(
+                            new Row(
+                                    file.windowStart,
+                                    line,
+                                    features(cells, targetColumn, header, where),
+                                    label(cells[targetColumn], where)));
                 }
             }
         }
@@ -106,14 +106,31 @@ public final class TrainingSetReader {
             throw new TrainingDataException(
                     "the training-set files under " + folder + " are empty");
         }
+        // The job writes a window as several part files with random names, so file order is not
+        // data: ordering rows by their text within a window makes the same rows the same set.
+        rows.sort(Comparator.<Row>comparingLong(r -> r.windowStart).thenComparing(r -> r.line));
         List<String> features = new ArrayList<>(Arrays.asList(header.split(",", -1)));
         features.remove(targetColumn);
+        int columns = features.size();
+        float[] values = new float[rows.size() * columns];
+        boolean[] labels = new boolean[rows.size()];
+        long[] windows = new long[rows.size()];
+        MessageDigest digest = Sha256.digest();
+        digest.update((header + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            System.arraycopy(row.features, 0, values, r * columns, columns);
+            labels[r] = row.label;
+            windows[r] = row.windowStart;
+            digest.update(
+                    (row.windowStart + ":" + row.line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         return new TrainingSet(
                 features,
                 target,
-                flatten(rows, features.size()),
-                toBooleans(labels),
-                windows.stream().mapToLong(Long::longValue).toArray(),
+                values,
+                labels,
+                windows,
                 files.size(),
                 "sha256:" + Sha256.hex(digest.digest()));
     }
@@ -221,20 +238,18 @@ public final class TrainingSetReader {
                 + ")";
     }
 
-    private static float[] flatten(List<float[]> rows, int columns) {
-        float[] values = new float[rows.size() * columns];
-        for (int r = 0; r < rows.size(); r++) {
-            System.arraycopy(rows.get(r), 0, values, r * columns, columns);
-        }
-        return values;
-    }
+    private static final class Row {
+        final long windowStart;
+        final String line;
+        final float[] features;
+        final boolean label;
 
-    private static boolean[] toBooleans(List<Boolean> labels) {
-        boolean[] result = new boolean[labels.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = labels.get(i);
+        Row(long windowStart, String line, float[] features, boolean label) {
+            this.windowStart = windowStart;
+            this.line = line;
+            this.features = features;
+            this.label = label;
         }
-        return result;
     }
 
     private static final class CsvFile {

@@ -40,6 +40,24 @@ class TrainingSetReaderTest {
     }
 
     @Test
+    void sameRowsInOtherPartFilesGiveTheSameTrainingSetAndHash(@TempDir Path other)
+            throws IOException {
+        write("dt=2017-12-22/hour=09/part-a.csv", HEADER, "72,3,true", "70,1,false");
+        write("dt=2017-12-22/hour=09/part-b.csv", HEADER, "71,2,true");
+        Path file = other.resolve("dt=2017-12-22/hour=09/part-z.csv");
+        Files.createDirectories(file.getParent());
+        Files.write(file, List.of(HEADER, "71,2,true", "70,1,false", "72,3,true"));
+
+        TrainingSet split = reader(null, null).read(dir);
+        TrainingSet whole = reader(null, null).read(other);
+
+        assertThat(split.values()).containsExactly(70f, 1f, 71f, 2f, 72f, 3f);
+        assertThat(whole.values()).containsExactly(split.values());
+        assertThat(whole.labels()).containsExactly(split.labels());
+        assertThat(whole.dataHash()).isEqualTo(split.dataHash());
+    }
+
+    @Test
     void sinceAndUntilPickWindowsByStart() throws IOException {
         write("dt=2017-12-22/hour=09/p.csv", HEADER, "70,1,false");
         write("dt=2017-12-22/hour=10/p.csv", HEADER, "71,2,true");
