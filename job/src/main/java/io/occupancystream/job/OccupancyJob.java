@@ -5,6 +5,7 @@ import io.occupancystream.job.config.InvalidConfigException;
 import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.Feature;
+import io.occupancystream.job.ingest.KinesisReadingSource;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.scoring.EmbeddedModelClient;
@@ -97,6 +98,15 @@ public final class OccupancyJob implements Callable<Integer> {
     String endpointUrl;
 
     @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description =
+                    "Local runs: the S3 endpoint for s3:// paths (e.g. the local stack's S3Proxy),"
+                            + " with path-style access; credentials from the AWS environment"
+                            + " variables.")
+    String s3Endpoint;
+
+    @Option(
             names = "--set",
             paramLabel = "GROUP.KEY=VALUE",
             description = "Override one setting; repeatable.")
@@ -124,14 +134,19 @@ public final class OccupancyJob implements Callable<Integer> {
             spec.commandLine().getErr().println("Invalid configuration: " + e.getMessage());
             return 2;
         }
-        StreamExecutionEnvironment env =
-                local
-                        ? StreamExecutionEnvironment.createLocalEnvironment(
-                                config.parallelism > 0
-                                        ? config.parallelism
-                                        : Runtime.getRuntime().availableProcessors(),
-                                localConfiguration())
-                        : StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env;
+        if (local) {
+            Configuration conf = localConfiguration();
+            LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
+            env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            config.parallelism > 0
+                                    ? config.parallelism
+                                    : Runtime.getRuntime().availableProcessors(),
+                            conf);
+        } else {
+            env = StreamExecutionEnvironment.getExecutionEnvironment();
+        }
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
         }
@@ -213,6 +228,8 @@ public final class OccupancyJob implements Callable<Integer> {
         switch (config.sourceType) {
             case REPLAY:
                 return new ReplaySource(config.replayPath);
+            case KINESIS:
+                return new KinesisReadingSource(config.kinesis);
             default:
                 throw new IllegalStateException("unhandled source " + config.sourceType);
         }
@@ -260,9 +277,16 @@ public final class OccupancyJob implements Callable<Integer> {
                 config.asyncCapacity);
     }
 
-    /** A local run gives up after a few failed restarts instead of restarting for ever. */
-    private static Configuration localConfiguration() {
+    /**
+     * A local run gives up after a few failed restarts instead of restarting for ever, and reaches
+     * S3 where --s3-endpoint says.
+     */
+    private Configuration localConfiguration() {
         Configuration conf = new Configuration();
+        if (s3Endpoint != null) {
+            conf.setString("s3.endpoint", s3Endpoint);
+            conf.setString("s3.path.style.access", "true");
+        }
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));

@@ -6,11 +6,14 @@ import io.occupancystream.job.ingest.DeadLetter;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.results.JsonLinesOutput;
+import io.occupancystream.job.results.KinesisOutput;
 import io.occupancystream.job.results.OutputSink;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.shadow.ShadowOutput;
 import io.occupancystream.job.training.TrainingRow;
 import io.occupancystream.job.training.TrainingSetWriter;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.connector.kinesis.sink.PartitionKeyGenerator;
 
 /** The four places the pipeline writes to. */
 public final class PipelineOutputs {
@@ -30,19 +33,55 @@ public final class PipelineOutputs {
         this.trainingSets = trainingSets;
     }
 
-    /** The outputs the configuration names: files under output.path, or stdout. */
+    /**
+     * The outputs the configuration names: files under output.path, stdout or Kinesis streams, and
+     * the device shadows too when shadow.enabled.
+     */
     public static PipelineOutputs fromConfig(JobConfig config) {
+        OutputSink<Result> results =
+                output(
+                        config,
+                        "results",
+                        config.resultsTarget,
+                        config.kinesis.resultsStream,
+                        Result::toJson,
+                        r -> r.thingName);
+        if (config.shadow != null) {
+            OutputSink<Result> primary = results;
+            OutputSink<Result> shadows = new ShadowOutput(config.shadow);
+            results =
+                    stream -> {
+                        primary.attach(stream);
+                        shadows.attach(stream);
+                    };
+        }
         return new PipelineOutputs(
-                jsonLines(config, "results", config.resultsTarget, Result::toJson),
-                jsonLines(config, "dead-letters", config.deadLettersTarget, DeadLetter::toJson),
-                jsonLines(config, "late", config.lateTarget, ReadingJson::write),
+                results,
+                output(
+                        config,
+                        "dead-letters",
+                        config.deadLettersTarget,
+                        config.kinesis.deadLetterStream,
+                        DeadLetter::toJson,
+                        DeadLetter::partitionKey),
+                output(config, "late", config.lateTarget, null, ReadingJson::write, null),
                 new TrainingSetWriter(config.trainingPath, config.trainingWindow));
     }
 
-    private static <T> OutputSink<T> jsonLines(
-            JobConfig config, String name, OutputTarget target, MapFunction<T, String> toJson) {
-        return target == OutputTarget.STDOUT
-                ? JsonLinesOutput.toStdout(name, toJson)
-                : JsonLinesOutput.toFolder(name, config.outputPath + "/" + name, toJson);
+    private static <T> OutputSink<T> output(
+            JobConfig config,
+            String name,
+            OutputTarget target,
+            String stream,
+            MapFunction<T, String> toJson,
+            PartitionKeyGenerator<T> partitionKey) {
+        switch (target) {
+            case STDOUT:
+                return JsonLinesOutput.toStdout(name, toJson);
+            case KINESIS:
+                return new KinesisOutput<>(name, config.kinesis, stream, toJson, partitionKey);
+            default:
+                return JsonLinesOutput.toFolder(name, config.outputPath + "/" + name, toJson);
+        }
     }
 }

@@ -5,7 +5,12 @@ package io.occupancystream.job.config;
  * meaning. The README's configuration table is checked against this list by a test.
  */
 public enum ConfigKey {
-    SOURCE_TYPE("source", "type", "replay", "Where readings come from: replay (recorded files)."),
+    SOURCE_TYPE(
+            "source",
+            "type",
+            "replay",
+            "Where readings come from: replay (recorded files) or kinesis (the"
+                    + " kinesis.input-stream)."),
     SOURCE_REPLAY_PATH(
             "source",
             "replay.path",
@@ -36,6 +41,44 @@ public enum ConfigKey {
             "1 min",
             "A source partition that sends nothing for this long no longer holds back the"
                     + " watermark."),
+    KINESIS_REGION(
+            "kinesis",
+            "region",
+            "",
+            "AWS region of the streams; empty means the AWS default region chain (on MSF, the"
+                    + " application's region)."),
+    KINESIS_ENDPOINT(
+            "kinesis",
+            "endpoint",
+            "",
+            "Kinesis endpoint URL override, e.g. a local kinesalite http://127.0.0.1:4567; empty"
+                    + " for Kinesis in the region."),
+    KINESIS_INPUT_STREAM(
+            "kinesis",
+            "input-stream",
+            "occupancy-readings",
+            "Stream of readings (one JSON reading per record) when source.type is kinesis."),
+    KINESIS_INITIAL_POSITION(
+            "kinesis",
+            "initial-position",
+            "LATEST",
+            "Where a first start reads the input stream from: LATEST or TRIM_HORIZON (restores"
+                    + " resume from the checkpointed positions)."),
+    KINESIS_RESULTS_STREAM(
+            "kinesis",
+            "results-stream",
+            "occupancy-results",
+            "Stream for results when output.results is kinesis; partition key thingName."),
+    KINESIS_DEAD_LETTER_STREAM(
+            "kinesis",
+            "dead-letter-stream",
+            "occupancy-dead-letters",
+            "Stream for dead letters when output.dead-letters is kinesis."),
+    KINESIS_SINK_MAX_BUFFER_TIME(
+            "kinesis",
+            "sink.max-buffer-time",
+            "1 s",
+            "How long a record may wait in a Kinesis sink's buffer before it is sent."),
     VALIDATION_MAX_FUTURE_SKEW(
             "validation",
             "max-future-skew",
@@ -184,18 +227,45 @@ public enum ConfigKey {
             "output",
             "results",
             "file",
-            "Where results go: file (JSON lines under <output.path>/results) or stdout."),
+            "Where results go: file (JSON lines under <output.path>/results), stdout or kinesis"
+                    + " (kinesis.results-stream)."),
     OUTPUT_DEAD_LETTERS(
             "output",
             "dead-letters",
             "file",
-            "Where dead letters go: file (<output.path>/dead-letters) or stdout."),
+            "Where dead letters go: file (<output.path>/dead-letters), stdout or kinesis"
+                    + " (kinesis.dead-letter-stream)."),
     OUTPUT_LATE(
             "output",
             "late",
             "file",
             "Where readings too late for their training window go: file (<output.path>/late) or"
                     + " stdout."),
+    SHADOW_ENABLED(
+            "shadow",
+            "enabled",
+            "false",
+            "true also sends each decision to its thing's device shadow as"
+                    + " {\"state\":{\"desired\":{\"roomOccupancy\":...}}} (IoT UpdateThingShadow),"
+                    + " as the EduKit tutorial's rule did."),
+    SHADOW_ENDPOINT(
+            "shadow",
+            "endpoint",
+            "",
+            "The account's IoT data endpoint, https://PREFIX-ats.iot.REGION.amazonaws.com (aws"
+                    + " iot describe-endpoint --endpoint-type iot:Data-ATS); required when"
+                    + " shadow.enabled."),
+    SHADOW_REGION(
+            "shadow",
+            "region",
+            "",
+            "AWS region of the IoT data endpoint; empty means the AWS default region chain."),
+    SHADOW_NAME("shadow", "name", "", "A named shadow to update; empty for the classic shadow."),
+    SHADOW_MAX_IN_FLIGHT(
+            "shadow",
+            "max-in-flight",
+            "50",
+            "UpdateThingShadow requests in flight per parallel task at most."),
     JOB_CHECKPOINT_INTERVAL(
             "job",
             "checkpoint-interval",

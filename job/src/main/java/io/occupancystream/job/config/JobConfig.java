@@ -1,8 +1,10 @@
 package io.occupancystream.job.config;
 
+import io.occupancystream.job.kinesis.KinesisSettings;
 import io.occupancystream.job.scoring.BatchSettings;
 import io.occupancystream.job.scoring.EndpointSettings;
 import io.occupancystream.job.scoring.RetryPolicy;
+import io.occupancystream.job.shadow.ShadowSettings;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +20,8 @@ import org.apache.flink.util.TimeUtils;
 public final class JobConfig {
     /** Where a reading source comes from. */
     public enum SourceType {
-        REPLAY
+        REPLAY,
+        KINESIS
     }
 
     /** How readings are scored. */
@@ -31,13 +34,15 @@ public final class JobConfig {
     /** Where one of the streamed outputs goes. */
     public enum OutputTarget {
         FILE,
-        STDOUT
+        STDOUT,
+        KINESIS
     }
 
     public final SourceType sourceType;
     public final String replayPath;
     public final Instant replaySince;
     public final Instant replayUntil;
+    public final KinesisSettings kinesis;
     public final Duration maxOutOfOrderness;
     public final Duration idleness;
     public final Duration maxFutureSkew;
@@ -61,6 +66,10 @@ public final class JobConfig {
     public final OutputTarget resultsTarget;
     public final OutputTarget deadLettersTarget;
     public final OutputTarget lateTarget;
+
+    /** Null unless shadow.enabled. */
+    public final ShadowSettings shadow;
+
     public final Duration checkpointInterval;
     public final int parallelism;
 
@@ -72,6 +81,18 @@ public final class JobConfig {
         }
         replaySince = instant(p, ConfigKey.SOURCE_REPLAY_SINCE);
         replayUntil = instant(p, ConfigKey.SOURCE_REPLAY_UNTIL);
+        kinesis =
+                new KinesisSettings(
+                        p.get(ConfigKey.KINESIS_REGION),
+                        p.get(ConfigKey.KINESIS_ENDPOINT),
+                        nonEmpty(p, ConfigKey.KINESIS_INPUT_STREAM),
+                        choice(
+                                p,
+                                ConfigKey.KINESIS_INITIAL_POSITION,
+                                KinesisSettings.InitialPosition.class),
+                        nonEmpty(p, ConfigKey.KINESIS_RESULTS_STREAM),
+                        nonEmpty(p, ConfigKey.KINESIS_DEAD_LETTER_STREAM),
+                        duration(p, ConfigKey.KINESIS_SINK_MAX_BUFFER_TIME, true).toMillis());
         maxOutOfOrderness = duration(p, ConfigKey.SOURCE_MAX_OUT_OF_ORDERNESS, false);
         idleness = duration(p, ConfigKey.SOURCE_IDLENESS, true);
         maxFutureSkew = duration(p, ConfigKey.VALIDATION_MAX_FUTURE_SKEW, false);
@@ -147,6 +168,17 @@ public final class JobConfig {
         resultsTarget = choice(p, ConfigKey.OUTPUT_RESULTS, OutputTarget.class);
         deadLettersTarget = choice(p, ConfigKey.OUTPUT_DEAD_LETTERS, OutputTarget.class);
         lateTarget = choice(p, ConfigKey.OUTPUT_LATE, OutputTarget.class);
+        if (lateTarget == OutputTarget.KINESIS) {
+            throw invalid(ConfigKey.OUTPUT_LATE, p.get(ConfigKey.OUTPUT_LATE), "file or stdout");
+        }
+        shadow =
+                bool(p, ConfigKey.SHADOW_ENABLED)
+                        ? new ShadowSettings(
+                                nonEmpty(p, ConfigKey.SHADOW_ENDPOINT),
+                                p.get(ConfigKey.SHADOW_REGION),
+                                p.get(ConfigKey.SHADOW_NAME),
+                                positiveInt(p, ConfigKey.SHADOW_MAX_IN_FLIGHT))
+                        : null;
         checkpointInterval = duration(p, ConfigKey.JOB_CHECKPOINT_INTERVAL, true);
         parallelism = nonNegativeInt(p, ConfigKey.JOB_PARALLELISM);
     }

@@ -1,9 +1,11 @@
 package io.occupancystream.job.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.reading.RejectReason;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -50,6 +52,22 @@ public class DeadLetter {
         decoder.decode(ByteBuffer.wrap(bytes, 0, maxBytes), chars, false);
         chars.flip();
         return chars.toString();
+    }
+
+    /**
+     * The Kinesis partition key: the record's thingName when it has a usable one, else a hash of
+     * the raw record, so that bad records without a thing still spread over the shards.
+     */
+    public String partitionKey() {
+        try {
+            JsonNode name = raw == null || truncated ? null : MAPPER.readTree(raw).get("thingName");
+            if (name != null && name.isTextual() && ReadingJson.isThingName(name.asText())) {
+                return name.asText();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // fall through to the hash
+        }
+        return "dead-letter-" + Integer.toHexString(Objects.hashCode(raw));
     }
 
     public String toJson() {

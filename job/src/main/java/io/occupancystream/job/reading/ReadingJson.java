@@ -83,7 +83,7 @@ public final class ReadingJson {
         if (thingName.isEmpty()) {
             throw new Rejection(RejectReason.MISSING_FIELD, "thingName is empty");
         }
-        if (!THING_NAME.matcher(thingName).matches()) {
+        if (!isThingName(thingName)) {
             throw new Rejection(
                     RejectReason.INVALID_THING_NAME,
                     "thingName must be 1-128 characters of a-z A-Z 0-9 : _ -");
@@ -201,6 +201,11 @@ public final class ReadingJson {
     /**
      * Writes a reading in the form {@link #parse} reads; optional fields are left out when null.
      */
+    /** Whether {@code name} is a valid AWS IoT thing name. */
+    public static boolean isThingName(String name) {
+        return THING_NAME.matcher(name).matches();
+    }
+
     public static String write(Reading reading) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("thingName", reading.thingName);

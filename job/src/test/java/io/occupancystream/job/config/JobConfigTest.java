@@ -3,6 +3,7 @@ package io.occupancystream.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.job.kinesis.KinesisSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ class JobConfigTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "source.type=kafka | source.type = 'kafka' is invalid: expected one of [replay]",
+                "source.type=kafka | source.type = 'kafka' is invalid: expected one of [replay,"
+                        + " kinesis]",
                 "training.window=7 min | training.window = '7 min' is invalid: expected a duration"
                         + " that divides one day (for example 15 min, 1 h, 1 d)",
                 "training.window=0 s | training.window = '0 s' is invalid: expected a positive"
@@ -67,8 +69,15 @@ class JobConfigTest {
                         + " time-zone id such as UTC or Europe/Berlin",
                 "scoring.rule.sound-threshold=-1 | scoring.rule.sound-threshold = '-1' is invalid:"
                         + " expected a number >= 0",
-                "output.results=kinesis | output.results = 'kinesis' is invalid: expected one of"
-                        + " [file, stdout]",
+                "output.results=kafka | output.results = 'kafka' is invalid: expected one of"
+                        + " [file, stdout, kinesis]",
+                "output.late=kinesis | output.late = 'kinesis' is invalid: expected file or"
+                        + " stdout",
+                "kinesis.initial-position=EARLIEST | kinesis.initial-position = 'EARLIEST' is"
+                        + " invalid: expected one of [latest, trim_horizon]",
+                "kinesis.results-stream= | kinesis.results-stream = '' is invalid: expected a"
+                        + " non-empty value",
+                "shadow.enabled=yes | shadow.enabled = 'yes' is invalid: expected true or false",
                 "job.parallelism=two | job.parallelism = 'two' is invalid: expected a whole number"
                         + " >= 0",
                 "source.replay.path= | source.replay.path = '' is invalid: expected a file or"
@@ -80,6 +89,39 @@ class JobConfigTest {
         assertThatThrownBy(() -> new JobConfig(groups))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage(message.trim());
+    }
+
+    @Test
+    void enabledShadowNeedsItsEndpoint() {
+        PropertyGroups groups =
+                PropertyGroups.empty().withOverrides(List.of("shadow.enabled=true"));
+
+        assertThatThrownBy(() -> new JobConfig(groups))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("shadow.endpoint = '' is invalid: expected a non-empty value");
+    }
+
+    @Test
+    void kinesisSettingsComeFromTheKinesisGroup() {
+        JobConfig config =
+                new JobConfig(
+                        PropertyGroups.empty()
+                                .withOverrides(
+                                        List.of(
+                                                "source.type=kinesis",
+                                                "kinesis.endpoint=http://127.0.0.1:4567",
+                                                "kinesis.input-stream=in",
+                                                "kinesis.initial-position=trim_horizon",
+                                                "kinesis.sink.max-buffer-time=250 ms")));
+
+        assertThat(config.sourceType).isEqualTo(JobConfig.SourceType.KINESIS);
+        assertThat(config.kinesis.endpoint).isEqualTo("http://127.0.0.1:4567");
+        assertThat(config.kinesis.inputStream).isEqualTo("in");
+        assertThat(config.kinesis.initialPosition)
+                .isEqualTo(KinesisSettings.InitialPosition.TRIM_HORIZON);
+        assertThat(config.kinesis.resultsStream).isEqualTo("occupancy-results");
+        assertThat(config.kinesis.sinkMaxBufferMillis).isEqualTo(250);
+        assertThat(config.shadow).isNull();
     }
 
     @Test
