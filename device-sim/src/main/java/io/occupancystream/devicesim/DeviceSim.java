@@ -1,5 +1,6 @@
 package io.occupancystream.devicesim;
 
+import io.occupancystream.devicesim.localstack.LocalStackCommand;
 import io.occupancystream.devicesim.roe.ImportRoeCommand;
 import io.occupancystream.devicesim.simulate.SimulateCommand;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "device-sim",
         description = "Makes smart-thermostat readings for the occupancy-stream job.",
-        subcommands = {ImportRoeCommand.class, SimulateCommand.class})
+        subcommands = {ImportRoeCommand.class, SimulateCommand.class, LocalStackCommand.class})
 public final class DeviceSim implements Runnable {
     public static final int EXIT_BAD_INPUT = 1;
 

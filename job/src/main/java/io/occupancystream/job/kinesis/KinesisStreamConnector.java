@@ -61,7 +61,7 @@ public final class KinesisStreamConnector {
      * runs in the JVM that builds it.
      */
     private static void useJsonProtocolIfOverridden(KinesisSettings settings) {
-        if (settings.hasEndpointOverride() && System.getProperty("aws.cborEnabled") == null) {
+        if (settings.hasEndpointOverride()) {
             LOG.info("Kinesis endpoint {} overridden: using JSON, not CBOR", settings.endpoint);
             System.setProperty("aws.cborEnabled", "false");
             System.setProperty(

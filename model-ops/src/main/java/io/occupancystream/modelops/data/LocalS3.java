@@ -10,34 +10,46 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** An in-memory S3 server (S3Proxy) on a free loopback port, for tests. */
-final class LocalS3 implements AutoCloseable {
-    static final String ACCESS_KEY = "local-access";
-    static final String SECRET_KEY = "local-secret";
+/**
+ * An in-memory S3 server (S3Proxy) on a loopback port, for the local stack and the tests. It
+ * accepts only requests signed with {@link #ACCESS_KEY} and {@link #SECRET_KEY}.
+ */
+public final class LocalS3 implements AutoCloseable {
+    public static final String ACCESS_KEY = "local-access";
+    public static final String SECRET_KEY = "local-secret";
 
     private final S3Proxy proxy;
     private final BlobStoreContext store;
 
-    LocalS3() throws Exception {
+    /** On a free port. */
+    public LocalS3() throws Exception {
+        this(0);
+    }
+
+    public LocalS3(int port) throws Exception {
         store = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
         proxy =
                 S3Proxy.builder()
                         .blobStore(store.getBlobStore())
-                        .endpoint(URI.create("http://127.0.0.1:0"))
+                        .endpoint(URI.create("http://127.0.0.1:" + port))
                         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                         .build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
+        while (!"STARTED".equals(proxy.getState())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+            }
             Thread.sleep(10);
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    S3Client client() {
+    /** A client for this server, signed with its keys. */
+    public S3Client client() {
         return S3Client.builder()
                 .endpointOverride(endpoint())
                 .forcePathStyle(true)

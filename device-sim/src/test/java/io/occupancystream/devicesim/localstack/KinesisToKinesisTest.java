@@ -1,0 +1,314 @@
+package io.occupancystream.devicesim.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.job.LocalFileSystems;
+import io.occupancystream.job.OccupancyJob;
+import io.occupancystream.job.OccupancyPipeline;
+import io.occupancystream.job.PipelineOutputs;
+import io.occupancystream.job.config.ConfigKey;
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.features.FeatureCsv;
+import io.occupancystream.job.ingest.KinesisReadingSource;
+import io.occupancystream.job.ingest.ReadingSource;
+import io.occupancystream.job.ingest.ReplaySource;
+import io.occupancystream.job.testing.MiniClusters;
+import io.occupancystream.job.testing.Recordings;
+import io.occupancystream.job.testing.TrainedModels;
+import io.occupancystream.modelops.data.LocalS3;
+import io.occupancystream.modelops.model.ModelCard;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.time.Time;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The live path on real local servers: readings put into a kinesalite stream, the job on a
+ * MiniCluster reading it, scoring through the local SageMaker endpoint, writing results and dead
+ * letters to their streams and training sets to S3Proxy, and failing once after a checkpoint on the
+ * way. Every record put comes back as a result or a dead letter, results carry the model's source,
+ * and each training row is in the bucket exactly once.
+ */
+class KinesisToKinesisTest {
+    @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long START = TrainedModels.START;
+    private static final int DEVICES = 3;
+    private static final int STEPS = 400;
+    private static final Map<String, String> CREDENTIALS =
+            Map.of(
+                    "aws.accessKeyId", LocalS3.ACCESS_KEY,
+                    // SDK v2, and SDK v1 inside the Kinesis connector.
+                    "aws.secretAccessKey", LocalS3.SECRET_KEY,
+                    "aws.secretKey", LocalS3.SECRET_KEY);
+    private static final List<String> BAD_RECORDS =
+            List.of(
+                    "not json at all",
+                    "{\"thingName\":\"sim-0\",\"timestamp\":1513918800,\"state\":{\"reported\":"
+                            + "{\"temperature\":70.0,\"sound\":-3}}}",
+                    "{\"timestamp\":1513918800,\"state\":{\"reported\":{\"temperature\":70.0,"
+                            + "\"sound\":3}}}");
+
+    private static final Map<String, String> previousProperties = new HashMap<>();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        CREDENTIALS.forEach(
+                (key, value) -> {
+                    previousProperties.put(key, System.getProperty(key));
+                    System.setProperty(key, value);
+                });
+        stack =
+                LocalStack.start(
+                        Path.of("kinesalite"),
+                        TrainedModels.model(),
+                        LocalStackLayout.defaults(),
+                        LocalStack.Ports.free());
+        Configuration conf = new Configuration();
+        conf.setString("s3.endpoint", stack.s3Endpoint().toString());
+        conf.setString("s3.path.style.access", "true");
+        // bin/job leaves these to the AWS environment variables, which a test cannot set.
+        conf.setString("s3.access-key", LocalS3.ACCESS_KEY);
+        conf.setString("s3.secret-key", LocalS3.SECRET_KEY);
+        LocalFileSystems.initialize(conf, Path.of("target", "plugins"));
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+        previousProperties.forEach(
+                (key, value) -> {
+                    if (value == null) {
+                        System.clearProperty(key);
+                    } else {
+                        System.setProperty(key, value);
+                    }
+                });
+    }
+
+    @Test
+    void everyRecordBecomesAResultOrDeadLetterAndEveryTrainingRowLandsInS3Once(@TempDir Path dir)
+            throws Exception {
+        List<String> readings = Recordings.simulated(DEVICES, STEPS, START);
+        List<String> expectedRows = referenceTrainingRows(readings, dir.resolve("reference"));
+        assertThat(expectedRows).hasSize(DEVICES * STEPS);
+
+        // A later reading per device moves event time on: it closes the recording's training
+        // windows and releases its last readings, which features wait for in event-time order.
+        // The closers themselves stay waiting for a later reading still.
+        List<String> closers = new ArrayList<>();
+        for (int d = 0; d < DEVICES; d++) {
+            closers.add(Recordings.json("sim-" + d, START + 6 * 3600, 70, 1, false));
+        }
+        List<String> records = new ArrayList<>(readings);
+        records.addAll(closers);
+        records.addAll(BAD_RECORDS);
+        putRecords(records);
+
+        JobConfig config = liveConfig(dir.resolve("out"));
+        JobClient job = startLiveJob(config);
+        try {
+            Set<String> expectedIds = new TreeSet<>();
+            for (String reading : readings) {
+                expectedIds.add(id(JSON.readTree(reading)));
+            }
+            StreamReader results = new StreamReader(stack.kinesisClient(), "occupancy-results");
+            StreamReader deadLetters =
+                    new StreamReader(stack.kinesisClient(), "occupancy-dead-letters");
+            Map<String, JsonNode> resultsById = new TreeMap<>();
+            Set<String> deadRaw = new TreeSet<>();
+            List<String> rows = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline
+                    && (resultsById.size() < expectedIds.size()
+                            || deadRaw.size() < BAD_RECORDS.size()
+                            || rows.size() < expectedRows.size())) {
+                if (job.getJobStatus().get() == JobStatus.FAILED) {
+                    job.getJobExecutionResult().get(); // throws with the cause
+                }
+                for (String r : results.poll()) {
+                    JsonNode result = JSON.readTree(r);
+                    resultsById.put(result.get("id").asText(), result);
+                }
+                for (String d : deadLetters.poll()) {
+                    deadRaw.add(JSON.readTree(d).get("raw").asText());
+                }
+                rows = trainingRowsInS3();
+                Thread.sleep(500);
+            }
+
+            assertThat(FailOnceAfterCheckpoint.FAILED).isTrue();
+            Set<String> missing = new TreeSet<>(expectedIds);
+            missing.removeAll(resultsById.keySet());
+            assertThat(missing).as("readings without a result").isEmpty();
+            assertThat(resultsById.keySet()).isEqualTo(expectedIds);
+            assertThat(deadRaw).isEqualTo(new TreeSet<>(BAD_RECORDS));
+            String modelVersion = ModelCard.read(TrainedModels.model()).modelVersion;
+            for (JsonNode result : resultsById.values()) {
+                assertThat(result.get("source").asText()).isEqualTo("model");
+                assertThat(result.get("modelVersion").asText()).isEqualTo(modelVersion);
+            }
+            assertThat(rows).hasSameSizeAs(expectedRows);
+            assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows);
+        } finally {
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get();
+            }
+        }
+    }
+
+    private static String id(JsonNode reading) {
+        return reading.get("thingName").asText() + ":" + reading.get("timestamp").asLong();
+    }
+
+    private void putRecords(List<String> records) {
+        try (KinesisClient kinesis = stack.kinesisClient()) {
+            for (int from = 0; from < records.size(); from += 500) {
+                List<PutRecordsRequestEntry> entries =
+                        records.subList(from, Math.min(records.size(), from + 500)).stream()
+                                .map(
+                                        r ->
+                                                PutRecordsRequestEntry.builder()
+                                                        .partitionKey(
+                                                                Integer.toString(r.hashCode()))
+                                                        .data(SdkBytes.fromUtf8String(r))
+                                                        .build())
+                                .collect(Collectors.toList());
+                int failed =
+                        kinesis.putRecords(b -> b.streamName("occupancy-readings").records(entries))
+                                .failedRecordCount();
+                assertThat(failed).isZero();
+            }
+        }
+    }
+
+    private JobConfig liveConfig(Path out) throws Exception {
+        Map<ConfigKey, String> settings =
+                LocalJobSettings.of(stack, TrainedModels.model(), out.toAbsolutePath());
+        List<String> overrides = new ArrayList<>();
+        settings.forEach((key, value) -> overrides.add(key.qualifiedName() + "=" + value));
+        overrides.add("source.idleness=1 s");
+        overrides.add("kinesis.sink.max-buffer-time=200 ms");
+        return new JobConfig(PropertyGroups.empty().withOverrides(overrides));
+    }
+
+    private static JobClient startLiveJob(JobConfig config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(500);
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, Time.milliseconds(100)));
+        ReadingSource kinesis = new KinesisReadingSource(config.kinesis);
+        new OccupancyPipeline(
+                        config,
+                        e -> kinesis.rawReadings(e).map(new FailOnceAfterCheckpoint()),
+                        OccupancyJob.scoring(config),
+                        PipelineOutputs.fromConfig(config),
+                        Clock.systemUTC())
+                .build(env);
+        return env.executeAsync("kinesis to kinesis");
+    }
+
+    /** The training rows of a failure-free replay of the same readings. */
+    private static List<String> referenceTrainingRows(List<String> readings, Path out)
+            throws Exception {
+        Path recording = Recordings.write(out.resolveSibling("recording.jsonl"), readings);
+        JobConfig config =
+                new JobConfig(PropertyGroups.empty().withOverrides(List.of("output.path=" + out)));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        new OccupancyPipeline(
+                        config,
+                        new ReplaySource(recording.toString()),
+                        OccupancyJob.scoring(config),
+                        PipelineOutputs.fromConfig(config),
+                        Clock.systemUTC())
+                .build(env);
+        env.execute("reference");
+        return withoutHeaders(Recordings.committedLines(out.resolve("training"), ".csv"));
+    }
+
+    private static List<String> trainingRowsInS3() {
+        List<String> lines = new ArrayList<>();
+        try (S3Client s3 = stack.s3Client()) {
+            for (S3Object object :
+                    s3.listObjectsV2Paginator(r -> r.bucket("occupancy-stream").prefix("training/"))
+                            .contents()) {
+                String body =
+                        s3.getObjectAsBytes(r -> r.bucket("occupancy-stream").key(object.key()))
+                                .asString(StandardCharsets.UTF_8);
+                lines.addAll(List.of(body.split("\n")));
+            }
+        }
+        return withoutHeaders(lines);
+    }
+
+    private static List<String> withoutHeaders(List<String> lines) {
+        return lines.stream()
+                .filter(line -> !line.isEmpty() && !line.equals(FeatureCsv.header()))
+                .collect(Collectors.toList());
+    }
+
+    /** Throws once, some records after the first completed checkpoint. */
+    private static final class FailOnceAfterCheckpoint
+            implements MapFunction<String, String>, CheckpointListener {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+        private final AtomicInteger sinceCheckpoint = new AtomicInteger(-1);
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            sinceCheckpoint.compareAndSet(-1, 0);
+        }
+
+        @Override
+        public String map(String record) {
+            if (sinceCheckpoint.get() >= 0
+                    && sinceCheckpoint.incrementAndGet() > 50
+                    && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after a checkpoint");
+            }
+            // Slow enough that checkpoints complete while the stream is read.
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return record;
+        }
+    }
+}
