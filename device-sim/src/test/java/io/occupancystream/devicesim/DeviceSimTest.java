@@ -16,7 +16,7 @@ class DeviceSimTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
                 .startsWith("Usage: device-sim [-h] [COMMAND]")
-                .contains("import-roe");
+                .contains("import-roe", "simulate", "replay", "tail");
     }
 
     @Test

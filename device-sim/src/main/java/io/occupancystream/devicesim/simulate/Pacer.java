@@ -10,6 +10,9 @@ import java.util.function.LongSupplier;
 public final class Pacer {
     /** Sleeps for a number of nanoseconds; replaced in tests. */
     public interface Sleeper {
+        /** The real one: Thread.sleep. */
+        Sleeper THREAD = nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+
         void sleepNanos(long nanos) throws InterruptedException;
     }
 

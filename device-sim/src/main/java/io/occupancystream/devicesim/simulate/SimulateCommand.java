@@ -1,8 +1,10 @@
 package io.occupancystream.devicesim.simulate;
 
+import io.occupancystream.devicesim.DurationConverter;
+import io.occupancystream.devicesim.ReadingTargetOptions;
+import io.occupancystream.devicesim.delivery.ReadingTarget;
 import io.occupancystream.job.reading.Reading;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,8 +27,15 @@ import picocli.CommandLine.Spec;
                     + " from each, sound on the 0-255 scale, temperature in F from a room that the"
                     + " HVAC heats and cools by the EduKit thresholds, and the ground-truth"
                     + " roomOccupancy from working-day schedules with randomness.",
-            "The same options give the same readings. Writes one JSON line per reading in"
-                    + " timestamp then thingName order; files ending in .gz are gzip."
+            "The same options give the same readings, in timestamp then thingName order.",
+            "--to file writes one JSON line per reading (the recorded format, for replay);"
+                    + " files ending in .gz are gzip.",
+            "--to kinesis puts the same JSON lines into a Kinesis data stream, partition key"
+                    + " thingName, within the stream's shard limits; failed entries are retried.",
+            "--to mqtt publishes what the device publishes: {\"state\":{\"reported\":{...}}} to"
+                    + " $aws/things/<thingName>/shadow/update, QoS 1, client id thingName. The"
+                    + " thingName and timestamp that the job reads are added by the IoT rule that"
+                    + " forwards shadow updates, not by the device."
         })
 public final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -72,7 +82,7 @@ public final class SimulateCommand implements Callable<Integer> {
             paramLabel = "X",
             description =
                     "Simulated seconds per real second: 1 is real time, 0 does not wait"
-                            + " (default: 0 for --to file).")
+                            + " (default: 0 for --to file, 1 for kinesis and mqtt).")
     Double speed;
 
     @Option(
@@ -87,18 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Time zone of the occupancy schedules (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    @Option(
-            names = "--to",
-            paramLabel = "TARGET",
-            defaultValue = "file",
-            description = "Where readings go; only 'file' so far (default: ${DEFAULT-VALUE}).")
-    String to;
-
-    @Option(
-            names = "--out",
-            paramLabel = "FILE",
-            description = "With --to file: the file to write (.jsonl, or .jsonl.gz); replaced.")
-    Path out;
+    @Mixin ReadingTargetOptions target;
 
     @Option(
             names = "--thing-prefix",
@@ -109,7 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     // Replaced in tests.
     LongSupplier nanoClock = System::nanoTime;
-    Pacer.Sleeper sleeper = nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    Pacer.Sleeper sleeper = Pacer.Sleeper.THREAD;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -120,20 +119,20 @@ public final class SimulateCommand implements Callable<Integer> {
         long written = 0;
         long occupied = 0;
         long startNanos = nanoClock.getAsLong();
-        try (ReadingTarget target = openTarget()) {
+        try (ReadingTarget sink = target.open(nanoClock, sleeper)) {
             pacer.start();
             for (long tick = 0; tick < ticks; tick++) {
                 pacer.awaitSimulatedSecond(simulator.simulatedSecondsElapsed());
                 List<Reading> readings = simulator.nextTick();
                 for (Reading reading : readings) {
-                    target.send(reading);
+                    sink.send(reading);
                     written++;
                     if (reading.roomOccupancy) {
                         occupied++;
                     }
                 }
                 if (pacer.isPaced()) {
-                    target.flush();
+                    sink.flush();
                 }
             }
         }
@@ -147,7 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
                                         + " %.1f%% occupied, in %.1f s",
                                 written,
                                 devices,
-                                out,
+                                target.describe(),
                                 start,
                                 last,
                                 100.0 * occupied / written,
@@ -173,27 +172,20 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private double effectiveSpeed() {
-        if (speed == null || asFastAsPossible) {
-            if (asFastAsPossible && speed != null && speed != 0) {
+        if (asFastAsPossible) {
+            if (speed != null && speed != 0) {
                 throw new ParameterException(
                         spec.commandLine(), "--as-fast-as-possible contradicts --speed " + speed);
             }
             return 0;
         }
+        if (speed == null) {
+            // A file is for later; a stream or broker is watched live.
+            return target.kind() == ReadingTargetOptions.Kind.file ? 0 : 1;
+        }
         if (!(speed >= 0) || speed.isInfinite()) {
             throw new ParameterException(spec.commandLine(), "--speed must be 0 or more");
         }
         return speed;
-    }
-
-    private ReadingTarget openTarget() throws IOException {
-        if (!"file".equals(to)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--to " + to + " is not supported; use --to file");
-        }
-        if (out == null) {
-            throw new ParameterException(spec.commandLine(), "--to file needs --out FILE");
-        }
-        return new FileReadingTarget(out);
     }
 }

@@ -1,4 +1,4 @@
-package io.occupancystream.devicesim.simulate;
+package io.occupancystream.devicesim.delivery;
 
 import io.occupancystream.devicesim.RecordingFiles;
 import io.occupancystream.job.reading.Reading;
@@ -17,7 +17,16 @@ public final class FileReadingTarget implements ReadingTarget {
 
     @Override
     public void send(Reading reading) throws IOException {
-        writer.write(ReadingJson.write(reading));
+        writeLine(ReadingJson.write(reading));
+    }
+
+    @Override
+    public void send(RecordedLine line) throws IOException {
+        writeLine(line.text());
+    }
+
+    private void writeLine(String text) throws IOException {
+        writer.write(text);
         writer.write('\n');
     }
 

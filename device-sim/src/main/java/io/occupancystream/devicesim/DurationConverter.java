@@ -1,4 +1,4 @@
-package io.occupancystream.devicesim.simulate;
+package io.occupancystream.devicesim;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads ISO-8601 durations ({@code PT2H}, {@code P7D}) and short ones ({@code 90s 30m 2h 7d}). */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+)([smhd])");
 
     @Override

@@ -1,0 +1,112 @@
+package io.occupancystream.devicesim.tail;
+
+import io.occupancystream.devicesim.simulate.Pacer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * Reads every shard of a stream that exists when it starts, in turns, and hands each record's data
+ * on as text. Records of one shard come in order; shards interleave. A shard that closes is read to
+ * its end; shards made by later resharding are not followed.
+ */
+final class StreamTail {
+    /** Between turns, so that no shard sees more than its 5 GetRecords calls a second. */
+    static final Duration POLL = Duration.ofMillis(200);
+
+    private final KinesisClient kinesis;
+    private final String stream;
+    private final LongSupplier nanoClock;
+    private final Pacer.Sleeper sleeper;
+
+    StreamTail(
+            KinesisClient kinesis, String stream, LongSupplier nanoClock, Pacer.Sleeper sleeper) {
+        this.kinesis = kinesis;
+        this.stream = stream;
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Hands on records until {@code limit} have gone, no record has come for {@code idleTimeout}
+     * (null: wait for ever), or every shard has closed.
+     *
+     * @return the number of records handed on
+     */
+    long run(ShardIteratorType from, long limit, Duration idleTimeout, Consumer<String> sink)
+            throws InterruptedException {
+        Map<String, String> iterators = new LinkedHashMap<>();
+        for (Shard shard : shards()) {
+            iterators.put(
+                    shard.shardId(),
+                    kinesis.getShardIterator(
+                                    r ->
+                                            r.streamName(stream)
+                                                    .shardId(shard.shardId())
+                                                    .shardIteratorType(from))
+                            .shardIterator());
+        }
+        long count = 0;
+        long lastRecordNanos = nanoClock.getAsLong();
+        while (count < limit && !iterators.isEmpty()) {
+            boolean gotAny = false;
+            for (Iterator<Map.Entry<String, String>> it = iterators.entrySet().iterator();
+                    it.hasNext() && count < limit; ) {
+                Map.Entry<String, String> shard = it.next();
+                int max = (int) Math.min(10_000, limit - count);
+                GetRecordsResponse response =
+                        kinesis.getRecords(r -> r.shardIterator(shard.getValue()).limit(max));
+                for (Record record : response.records()) {
+                    sink.accept(record.data().asUtf8String());
+                    count++;
+                    gotAny = true;
+                }
+                if (response.nextShardIterator() == null) {
+                    it.remove();
+                } else {
+                    shard.setValue(response.nextShardIterator());
+                }
+            }
+            if (gotAny) {
+                lastRecordNanos = nanoClock.getAsLong();
+            } else if (idleTimeout != null
+                    && nanoClock.getAsLong() - lastRecordNanos >= idleTimeout.toNanos()) {
+                break;
+            }
+            if (count < limit) {
+                sleeper.sleepNanos(POLL.toNanos());
+            }
+        }
+        return count;
+    }
+
+    private List<Shard> shards() {
+        List<Shard> shards = new ArrayList<>();
+        String next = null;
+        do {
+            String token = next;
+            var response =
+                    kinesis.listShards(
+                            r -> {
+                                if (token == null) {
+                                    r.streamName(stream);
+                                } else {
+                                    r.nextToken(token);
+                                }
+                            });
+            shards.addAll(response.shards());
+            next = response.nextToken();
+        } while (next != null);
+        return shards;
+    }
+}
