@@ -20,12 +20,15 @@ import io.occupancystream.modelops.model.FeatureMismatchException;
 import io.occupancystream.modelops.model.ModelCard;
 import io.occupancystream.modelops.model.ModelLocation;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.CheckpointingMode;
@@ -136,7 +139,7 @@ public final class OccupancyJob implements Callable<Integer> {
         }
         StreamExecutionEnvironment env;
         if (local) {
-            Configuration conf = localConfiguration();
+            Configuration conf = localConfiguration(config);
             LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
             env =
                     StreamExecutionEnvironment.createLocalEnvironment(
@@ -281,8 +284,8 @@ public final class OccupancyJob implements Callable<Integer> {
      * A local run gives up after a few failed restarts instead of restarting for ever, and reaches
      * S3 where --s3-endpoint says.
      */
-    private Configuration localConfiguration() {
-        Configuration conf = new Configuration();
+    private Configuration localConfiguration(JobConfig config) {
+        Configuration conf = checkpointsUnder(config.outputPath);
         if (s3Endpoint != null) {
             conf.setString("s3.endpoint", s3Endpoint);
             conf.setString("s3.path.style.access", "true");
@@ -290,6 +293,21 @@ public final class OccupancyJob implements Callable<Integer> {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        return conf;
+    }
+
+    /**
+     * Checkpoints in files under {@code folder}/checkpoints: a training window's rows outgrow the 5
+     * MiB that checkpoints kept in the JobManager's memory may hold.
+     */
+    public static Configuration checkpointsUnder(String folder) {
+        Configuration conf = new Configuration();
+        URI uri = new org.apache.flink.core.fs.Path(folder, "checkpoints").toUri();
+        if (uri.getScheme() == null) {
+            uri = Path.of(uri.getPath()).toAbsolutePath().toUri();
+        }
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri.toString());
         return conf;
     }
 

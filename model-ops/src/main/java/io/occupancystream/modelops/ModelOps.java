@@ -1,5 +1,6 @@
 package io.occupancystream.modelops;
 
+import io.occupancystream.modelops.data.DescribeDataCommand;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.evaluate.EvaluateCommand;
 import io.occupancystream.modelops.model.FeatureMismatchException;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "Trains, evaluates and serves occupancy models, offline.",
         subcommands = {
             TrainCommand.class,
+            DescribeDataCommand.class,
             EvaluateCommand.class,
             ServeCommand.class,
             BenchmarkEndpointCommand.class

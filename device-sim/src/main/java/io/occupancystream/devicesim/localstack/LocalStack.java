@@ -1,6 +1,7 @@
 package io.occupancystream.devicesim.localstack;
 
 import io.occupancystream.devicesim.kinesis.KinesisStreams;
+import io.occupancystream.devicesim.kinesis.LocalKinesisClient;
 import io.occupancystream.modelops.data.LocalS3;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import io.occupancystream.modelops.serve.FaultInjector;
@@ -9,8 +10,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -61,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(kinesis, s3, predictor, endpoint, layout);
             stack.createStreamsAndBucket();
             return stack;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Stop what started: kinesalite and S3Proxy would keep this JVM alive.
             kinesis.close();
             if (s3 != null) {
                 s3.close();
@@ -86,16 +86,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A Kinesis client for kinesalite (JSON, not CBOR, which kinesalite garbles). */
     public KinesisClient kinesisClient() {
-        System.setProperty("aws.cborEnabled", "false");
-        return KinesisClient.builder()
-                .endpointOverride(kinesis.endpoint())
-                .region(REGION)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)))
-                .build();
+        return LocalKinesisClient.connect(kinesis.endpoint());
     }
 
     public S3Client s3Client() {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * on as text. Records of one shard come in order; shards interleave. A shard that closes is read to
  * its end; shards made by later resharding are not followed.
  */
-final class StreamTail {
+public final class StreamTail {
     /** Between turns, so that no shard sees more than its 5 GetRecords calls a second. */
     static final Duration POLL = Duration.ofMillis(200);
 
@@ -29,7 +29,7 @@ final class StreamTail {
     private final LongSupplier nanoClock;
     private final Pacer.Sleeper sleeper;
 
-    StreamTail(
+    public StreamTail(
             KinesisClient kinesis, String stream, LongSupplier nanoClock, Pacer.Sleeper sleeper) {
         this.kinesis = kinesis;
         this.stream = stream;
@@ -43,7 +43,7 @@ final class StreamTail {
      *
      * @return the number of records handed on
      */
-    long run(ShardIteratorType from, long limit, Duration idleTimeout, Consumer<String> sink)
+    public long run(ShardIteratorType from, long limit, Duration idleTimeout, Consumer<String> sink)
             throws InterruptedException {
         Map<String, String> iterators = new LinkedHashMap<>();
         for (Shard shard : shards()) {

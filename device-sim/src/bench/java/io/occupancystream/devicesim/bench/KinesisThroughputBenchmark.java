@@ -1,0 +1,203 @@
+package io.occupancystream.devicesim.bench;
+
+import io.occupancystream.devicesim.kinesis.KinesisReadingTarget;
+import io.occupancystream.devicesim.kinesis.ShardThrottle;
+import io.occupancystream.devicesim.localstack.Kinesalite;
+import io.occupancystream.devicesim.localstack.LocalJobSettings;
+import io.occupancystream.devicesim.localstack.LocalStack;
+import io.occupancystream.devicesim.localstack.LocalStackLayout;
+import io.occupancystream.devicesim.simulate.Pacer;
+import io.occupancystream.devicesim.simulate.SimulationSettings;
+import io.occupancystream.devicesim.simulate.ThermostatSimulator;
+import io.occupancystream.devicesim.tail.StreamTail;
+import io.occupancystream.job.LocalFileSystems;
+import io.occupancystream.job.OccupancyJob;
+import io.occupancystream.job.OccupancyPipeline;
+import io.occupancystream.job.PipelineOutputs;
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.ingest.KinesisReadingSource;
+import io.occupancystream.job.reading.Reading;
+import io.occupancystream.modelops.data.LocalS3;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * Kinesis-to-Kinesis throughput of the job on the local stack: simulated readings are put into the
+ * input stream first, then the job (on a local MiniCluster, scoring through the local endpoint)
+ * reads them from the stream's start and writes results to the results stream, which is read back
+ * as the job writes it. Reports results/s from the first result to the last.
+ */
+@Command(
+        name = "bench-kinesis",
+        mixinStandardHelpOptions = true,
+        description = "Kinesis-to-Kinesis throughput of the job on the local stack.")
+public final class KinesisThroughputBenchmark implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model the endpoint serves.")
+    Path model;
+
+    @Option(names = "--devices", defaultValue = "20", description = "Simulated thermostats.")
+    int devices;
+
+    @Option(
+            names = "--minutes",
+            defaultValue = "60",
+            description = "Simulated minutes of readings, one a second per thermostat.")
+    int minutes;
+
+    @Option(names = "--shards", defaultValue = "4", description = "Shards of the input stream.")
+    int shards;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism.")
+    int parallelism;
+
+    @Option(
+            names = "--set",
+            paramLabel = "GROUP.KEY=VALUE",
+            description = "A job setting on top of the local stack's; repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new KinesisThroughputBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("aws.accessKeyId", LocalS3.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalS3.SECRET_KEY);
+        System.setProperty("aws.secretKey", LocalS3.SECRET_KEY);
+        Path home = Path.of(System.getProperty("occupancystream.home", "."));
+        LocalStackLayout defaults = LocalStackLayout.defaults();
+        LocalStackLayout layout =
+                new LocalStackLayout(
+                        defaults.inputStream,
+                        shards,
+                        defaults.resultsStream,
+                        defaults.deadLetterStream,
+                        defaults.bucket);
+        Path out = Files.createTempDirectory("bench-kinesis");
+        try (LocalStack stack =
+                LocalStack.start(
+                        Kinesalite.packageDir(home), model, layout, LocalStack.Ports.free())) {
+            long put = preload(stack);
+            JobConfig config = config(stack, out);
+            Configuration conf = OccupancyJob.checkpointsUnder(out.toString());
+            conf.setString("s3.endpoint", stack.s3Endpoint().toString());
+            conf.setString("s3.path.style.access", "true");
+            conf.setString("s3.access-key", LocalS3.ACCESS_KEY);
+            conf.setString("s3.secret-key", LocalS3.SECRET_KEY);
+            LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+            env.enableCheckpointing(config.checkpointInterval.toMillis());
+            new OccupancyPipeline(
+                            config,
+                            new KinesisReadingSource(config.kinesis),
+                            OccupancyJob.scoring(config),
+                            PipelineOutputs.fromConfig(config),
+                            Clock.systemUTC())
+                    .build(env);
+            long startNanos = System.nanoTime();
+            JobClient job = env.executeAsync("bench-kinesis");
+            AtomicLong first = new AtomicLong();
+            AtomicLong last = new AtomicLong();
+            AtomicLong fromModel = new AtomicLong();
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            try (KinesisClient kinesis = stack.kinesisClient()) {
+                new StreamTail(
+                                kinesis,
+                                layout.resultsStream,
+                                System::nanoTime,
+                                Pacer.Sleeper.THREAD)
+                        .run(
+                                ShardIteratorType.TRIM_HORIZON,
+                                Long.MAX_VALUE,
+                                Duration.ofSeconds(15),
+                                record -> {
+                                    long now = System.nanoTime();
+                                    first.compareAndSet(0, now);
+                                    // At least once: count each reading once.
+                                    if (!ids.add(resultId(record))) {
+                                        return;
+                                    }
+                                    last.set(now);
+                                    if (record.contains("\"source\":\"model\"")) {
+                                        fromModel.incrementAndGet();
+                                    }
+                                });
+            } finally {
+                job.cancel().get();
+            }
+            double seconds = (last.get() - first.get()) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "put %d readings (%d thermostats, %d shards); parallelism %d%ndistinct results:"
+                            + " %d (%d from the model) in %.1f s from the first to the last: %.0f"
+                            + " results/s; first result %.1f s after the job started%n",
+                    put,
+                    devices,
+                    shards,
+                    parallelism,
+                    ids.size(),
+                    fromModel.get(),
+                    seconds,
+                    (ids.size() - 1) / seconds,
+                    (first.get() - startNanos) / 1e9);
+        }
+        return 0;
+    }
+
+    private static String resultId(String json) {
+        int start = json.indexOf("\"id\":\"") + 6;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    private long preload(LocalStack stack) throws Exception {
+        SimulationSettings settings = SimulationSettings.defaults().withDevices(devices);
+        ThermostatSimulator simulator = new ThermostatSimulator(settings);
+        long put = 0;
+        try (KinesisClient kinesis = stack.kinesisClient();
+                KinesisReadingTarget target =
+                        new KinesisReadingTarget(
+                                kinesis,
+                                stack.layout().inputStream,
+                                new ShardThrottle(shards, System::nanoTime, Pacer.Sleeper.THREAD),
+                                Pacer.Sleeper.THREAD,
+                                System::nanoTime,
+                                new PrintWriter(System.out, true))) {
+            for (int second = 0; second < minutes * 60; second++) {
+                for (Reading reading : simulator.nextTick()) {
+                    target.send(reading);
+                    put++;
+                }
+            }
+        }
+        return put;
+    }
+
+    private JobConfig config(LocalStack stack, Path out) {
+        List<String> settings = new ArrayList<>();
+        LocalJobSettings.of(stack, model.toAbsolutePath(), out)
+                .forEach((key, value) -> settings.add(key.qualifiedName() + "=" + value));
+        settings.addAll(overrides);
+        return new JobConfig(PropertyGroups.empty().withOverrides(settings));
+    }
+}
