@@ -9,17 +9,14 @@ import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
+import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.time.Time;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -78,8 +75,8 @@ class ExactlyOnceRestartTest {
         ReadingSource replay = new ReplaySource(recording.toString());
         ReadingSource source =
                 failOnce
-                        ? e -> replay.rawReadings(e).map(new FailOnceAfterCheckpoint())
-                        : e -> replay.rawReadings(e).map(new Throttle());
+                        ? e -> replay.rawReadings(e).map(FailOnceAfterCheckpoint.failing(1))
+                        : e -> replay.rawReadings(e).map(FailOnceAfterCheckpoint.neverFailing(1));
         new OccupancyPipeline(
                         config,
                         source,
@@ -88,36 +85,5 @@ class ExactlyOnceRestartTest {
                         Clock.systemUTC())
                 .build(env);
         env.execute("exactly-once " + (failOnce ? "with failure" : "reference"));
-    }
-
-    /** Slows the replay so that checkpoints complete while it runs. */
-    private static class Throttle implements MapFunction<String, String> {
-        @Override
-        public String map(String line) throws Exception {
-            Thread.sleep(1);
-            return line;
-        }
-    }
-
-    /** Throws once, some records after the first completed checkpoint. */
-    private static final class FailOnceAfterCheckpoint extends Throttle
-            implements CheckpointListener {
-        static final AtomicBoolean FAILED = new AtomicBoolean();
-        private final AtomicInteger sinceCheckpoint = new AtomicInteger(-1);
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            sinceCheckpoint.compareAndSet(-1, 0);
-        }
-
-        @Override
-        public String map(String line) throws Exception {
-            if (sinceCheckpoint.get() >= 0
-                    && sinceCheckpoint.incrementAndGet() > 50
-                    && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after a checkpoint");
-            }
-            return super.map(line);
-        }
     }
 }

@@ -28,6 +28,7 @@ public final class StreamTail {
     private final String stream;
     private final LongSupplier nanoClock;
     private final Pacer.Sleeper sleeper;
+    private final Map<String, String> iterators = new LinkedHashMap<>();
 
     public StreamTail(
             KinesisClient kinesis, String stream, LongSupplier nanoClock, Pacer.Sleeper sleeper) {
@@ -45,39 +46,14 @@ public final class StreamTail {
      */
     public long run(ShardIteratorType from, long limit, Duration idleTimeout, Consumer<String> sink)
             throws InterruptedException {
-        Map<String, String> iterators = new LinkedHashMap<>();
-        for (Shard shard : shards()) {
-            iterators.put(
-                    shard.shardId(),
-                    kinesis.getShardIterator(
-                                    r ->
-                                            r.streamName(stream)
-                                                    .shardId(shard.shardId())
-                                                    .shardIteratorType(from))
-                            .shardIterator());
-        }
+        start(from);
         long count = 0;
         long lastRecordNanos = nanoClock.getAsLong();
         while (count < limit && !iterators.isEmpty()) {
-            boolean gotAny = false;
-            for (Iterator<Map.Entry<String, String>> it = iterators.entrySet().iterator();
-                    it.hasNext() && count < limit; ) {
-                Map.Entry<String, String> shard = it.next();
-                int max = (int) Math.min(10_000, limit - count);
-                GetRecordsResponse response =
-                        kinesis.getRecords(r -> r.shardIterator(shard.getValue()).limit(max));
-                for (Record record : response.records()) {
-                    sink.accept(record.data().asUtf8String());
-                    count++;
-                    gotAny = true;
-                }
-                if (response.nextShardIterator() == null) {
-                    it.remove();
-                } else {
-                    shard.setValue(response.nextShardIterator());
-                }
-            }
-            if (gotAny) {
+            List<String> records = poll(limit - count);
+            records.forEach(sink);
+            count += records.size();
+            if (!records.isEmpty()) {
                 lastRecordNanos = nanoClock.getAsLong();
             } else if (idleTimeout != null
                     && nanoClock.getAsLong() - lastRecordNanos >= idleTimeout.toNanos()) {
@@ -88,6 +64,45 @@ public final class StreamTail {
             }
         }
         return count;
+    }
+
+    /** Positions every shard of the stream at {@code from}, for {@link #poll}. */
+    public void start(ShardIteratorType from) {
+        iterators.clear();
+        for (Shard shard : shards()) {
+            iterators.put(
+                    shard.shardId(),
+                    kinesis.getShardIterator(
+                                    r ->
+                                            r.streamName(stream)
+                                                    .shardId(shard.shardId())
+                                                    .shardIteratorType(from))
+                            .shardIterator());
+        }
+    }
+
+    /**
+     * One turn over the open shards: at most {@code max} records that arrived since the last turn.
+     * A shard that has closed and been read to its end is dropped.
+     */
+    public List<String> poll(long max) {
+        List<String> records = new ArrayList<>();
+        for (Iterator<Map.Entry<String, String>> it = iterators.entrySet().iterator();
+                it.hasNext() && records.size() < max; ) {
+            Map.Entry<String, String> shard = it.next();
+            int limit = (int) Math.min(10_000, max - records.size());
+            GetRecordsResponse response =
+                    kinesis.getRecords(r -> r.shardIterator(shard.getValue()).limit(limit));
+            for (Record record : response.records()) {
+                records.add(record.data().asUtf8String());
+            }
+            if (response.nextShardIterator() == null) {
+                it.remove();
+            } else {
+                shard.setValue(response.nextShardIterator());
+            }
+        }
+        return records;
     }
 
     private List<Shard> shards() {

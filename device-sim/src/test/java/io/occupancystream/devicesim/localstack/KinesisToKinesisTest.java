@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.devicesim.simulate.Pacer;
+import io.occupancystream.devicesim.tail.StreamTail;
 import io.occupancystream.job.LocalFileSystems;
 import io.occupancystream.job.OccupancyJob;
 import io.occupancystream.job.OccupancyPipeline;
@@ -15,6 +17,7 @@ import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.KinesisReadingSource;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
+import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.TrainedModels;
@@ -31,13 +34,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.time.Time;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -51,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -148,9 +148,8 @@ class KinesisToKinesisTest {
             for (String reading : readings) {
                 expectedIds.add(id(JSON.readTree(reading)));
             }
-            StreamReader results = new StreamReader(stack.kinesisClient(), "occupancy-results");
-            StreamReader deadLetters =
-                    new StreamReader(stack.kinesisClient(), "occupancy-dead-letters");
+            StreamTail results = tail("occupancy-results");
+            StreamTail deadLetters = tail("occupancy-dead-letters");
             Map<String, JsonNode> resultsById = new TreeMap<>();
             Set<String> deadRaw = new TreeSet<>();
             List<String> rows = List.of();
@@ -162,11 +161,11 @@ class KinesisToKinesisTest {
                 if (job.getJobStatus().get() == JobStatus.FAILED) {
                     job.getJobExecutionResult().get(); // throws with the cause
                 }
-                for (String r : results.poll()) {
+                for (String r : results.poll(Long.MAX_VALUE)) {
                     JsonNode result = JSON.readTree(r);
                     resultsById.put(result.get("id").asText(), result);
                 }
-                for (String d : deadLetters.poll()) {
+                for (String d : deadLetters.poll(Long.MAX_VALUE)) {
                     deadRaw.add(JSON.readTree(d).get("raw").asText());
                 }
                 rows = trainingRowsInS3();
@@ -191,6 +190,14 @@ class KinesisToKinesisTest {
                 job.cancel().get();
             }
         }
+    }
+
+    private static StreamTail tail(String stream) {
+        StreamTail tail =
+                new StreamTail(
+                        stack.kinesisClient(), stream, System::nanoTime, Pacer.Sleeper.THREAD);
+        tail.start(ShardIteratorType.TRIM_HORIZON);
+        return tail;
     }
 
     private static String id(JsonNode reading) {
@@ -236,7 +243,7 @@ class KinesisToKinesisTest {
         ReadingSource kinesis = new KinesisReadingSource(config.kinesis);
         new OccupancyPipeline(
                         config,
-                        e -> kinesis.rawReadings(e).map(new FailOnceAfterCheckpoint()),
+                        e -> kinesis.rawReadings(e).map(FailOnceAfterCheckpoint.failing(5)),
                         OccupancyJob.scoring(config),
                         PipelineOutputs.fromConfig(config),
                         Clock.systemUTC())
@@ -282,33 +289,5 @@ class KinesisToKinesisTest {
         return lines.stream()
                 .filter(line -> !line.isEmpty() && !line.equals(FeatureCsv.header()))
                 .collect(Collectors.toList());
-    }
-
-    /** Throws once, some records after the first completed checkpoint. */
-    private static final class FailOnceAfterCheckpoint
-            implements MapFunction<String, String>, CheckpointListener {
-        static final AtomicBoolean FAILED = new AtomicBoolean();
-        private final AtomicInteger sinceCheckpoint = new AtomicInteger(-1);
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            sinceCheckpoint.compareAndSet(-1, 0);
-        }
-
-        @Override
-        public String map(String record) {
-            if (sinceCheckpoint.get() >= 0
-                    && sinceCheckpoint.incrementAndGet() > 50
-                    && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after a checkpoint");
-            }
-            // Slow enough that checkpoints complete while the stream is read.
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return record;
-        }
     }
 }
