@@ -4,25 +4,35 @@ import io.occupancystream.modelops.data.DescribeDataCommand;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.evaluate.EvaluateCommand;
 import io.occupancystream.modelops.model.FeatureMismatchException;
+import io.occupancystream.modelops.sagemaker.AutopilotCommand;
+import io.occupancystream.modelops.sagemaker.DeployLocalModelCommand;
+import io.occupancystream.modelops.sagemaker.PromotionException;
+import io.occupancystream.modelops.sagemaker.RetrainCommand;
 import io.occupancystream.modelops.serve.BenchmarkEndpointCommand;
 import io.occupancystream.modelops.serve.ServeCommand;
 import io.occupancystream.modelops.train.TrainCommand;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.core.exception.SdkException;
 
-/** The model-ops command line: train, evaluate and serve occupancy models. */
+/** The model-ops command line: train, evaluate, serve and deploy occupancy models. */
 @Command(
         name = "model-ops",
         mixinStandardHelpOptions = true,
         version = "occupancy-stream model-ops 0.1.0",
-        description = "Trains, evaluates and serves occupancy models, offline.",
+        description =
+                "Trains, evaluates and serves occupancy models, offline or with SageMaker"
+                        + " (Autopilot, model packages, endpoints with blue/green updates).",
         subcommands = {
             TrainCommand.class,
             DescribeDataCommand.class,
             EvaluateCommand.class,
             ServeCommand.class,
-            BenchmarkEndpointCommand.class
+            BenchmarkEndpointCommand.class,
+            AutopilotCommand.class,
+            DeployLocalModelCommand.class,
+            RetrainCommand.class
         })
 public final class ModelOps implements Runnable {
     /** Exit code for unusable input: bad training data, a model for other features. */
@@ -41,7 +51,9 @@ public final class ModelOps implements Runnable {
                 (e, commandLine, parseResult) -> {
                     if (e instanceof TrainingDataException
                             || e instanceof FeatureMismatchException
-                            || e instanceof NoSuchFileException) {
+                            || e instanceof NoSuchFileException
+                            || e instanceof PromotionException
+                            || e instanceof SdkException) {
                         commandLine
                                 .getErr()
                                 .println(

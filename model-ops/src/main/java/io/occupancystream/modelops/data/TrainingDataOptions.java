@@ -58,16 +58,25 @@ public final class TrainingDataOptions {
         }
     }
 
-    private S3Client s3Client() {
+    /** An S3 client for {@code --s3-endpoint} if given, else for AWS. */
+    public S3Client s3Client() {
+        return s3Client(s3Endpoint);
+    }
+
+    /**
+     * An S3 client for {@code endpoint} (a local S3 server, path-style) when not null, else for
+     * AWS.
+     */
+    public static S3Client s3Client(URI endpoint) {
         S3ClientBuilder builder = S3Client.builder();
-        if (s3Endpoint != null) {
+        if (endpoint != null) {
             Region region;
             try {
                 region = DefaultAwsRegionProviderChain.builder().build().getRegion();
             } catch (RuntimeException noRegionConfigured) {
                 region = Region.US_EAST_1; // any region signs requests for a local server
             }
-            builder.endpointOverride(s3Endpoint).forcePathStyle(true).region(region);
+            builder.endpointOverride(endpoint).forcePathStyle(true).region(region);
         }
         return builder.build();
     }

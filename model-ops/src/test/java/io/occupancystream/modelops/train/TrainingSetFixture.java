@@ -17,7 +17,7 @@ import java.util.Random;
  * (quiet occupants, loud empty rooms now and then) while its 5-minute mean is steadier, so a model
  * can beat the sound rule.
  */
-final class TrainingSetFixture {
+public final class TrainingSetFixture {
     static final String HEADER = "temperature,sound,sound_mean_5m,hour_of_day,roomoccupancy";
     private static final DateTimeFormatter BUCKET =
             DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd/'hour='HH").withZone(ZoneOffset.UTC);
@@ -25,7 +25,7 @@ final class TrainingSetFixture {
     private TrainingSetFixture() {}
 
     /** {@code hours} hourly windows from {@code start}, {@code rowsPerHour} rows each. */
-    static Path write(Path dir, Instant start, int hours, int rowsPerHour, long seed)
+    public static Path write(Path dir, Instant start, int hours, int rowsPerHour, long seed)
             throws IOException {
         Random random = new Random(seed);
         for (int h = 0; h < hours; h++) {

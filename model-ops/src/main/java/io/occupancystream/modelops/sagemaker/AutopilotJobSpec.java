@@ -1,0 +1,80 @@
+package io.occupancystream.modelops.sagemaker;
+
+import io.occupancystream.modelops.data.TrainingSet;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLChannelType;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLJobObjective;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLMetricEnum;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLMode;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLS3DataType;
+import software.amazon.awssdk.services.sagemaker.model.CompressionType;
+import software.amazon.awssdk.services.sagemaker.model.CreateAutoMlJobV2Request;
+import software.amazon.awssdk.services.sagemaker.model.ProblemType;
+
+/**
+ * An Autopilot (AutoML V2) tabular binary-classification job over the job's training-set prefix:
+ * every CSV part file under it, with its header, target {@code roomoccupancy}.
+ */
+public final class AutopilotJobSpec {
+    /** SageMaker's CSV content type for files whose first line is a header. */
+    static final String CSV_WITH_HEADER = "text/csv;header=present";
+
+    final String jobName;
+    final String dataUri;
+    final String outputUri;
+    final String roleArn;
+    final int maxCandidates;
+    final AutoMLMetricEnum objective;
+    final AutoMLMode mode;
+
+    public AutopilotJobSpec(
+            String jobName,
+            String dataUri,
+            String outputUri,
+            String roleArn,
+            int maxCandidates,
+            AutoMLMetricEnum objective,
+            AutoMLMode mode) {
+        this.jobName = jobName;
+        this.dataUri = dataUri;
+        this.outputUri = outputUri;
+        this.roleArn = roleArn;
+        this.maxCandidates = maxCandidates;
+        this.objective = objective;
+        this.mode = mode;
+    }
+
+    public CreateAutoMlJobV2Request request() {
+        return CreateAutoMlJobV2Request.builder()
+                .autoMLJobName(jobName)
+                .roleArn(roleArn)
+                .autoMLJobInputDataConfig(
+                        channel ->
+                                channel.channelType(AutoMLChannelType.TRAINING)
+                                        .contentType(CSV_WITH_HEADER)
+                                        .compressionType(CompressionType.NONE)
+                                        .dataSource(
+                                                source ->
+                                                        source.s3DataSource(
+                                                                s3 ->
+                                                                        s3.s3DataType(
+                                                                                        AutoMLS3DataType
+                                                                                                .S3_PREFIX)
+                                                                                .s3Uri(dataUri))))
+                .outputDataConfig(output -> output.s3OutputPath(outputUri))
+                .autoMLProblemTypeConfig(
+                        problem ->
+                                problem.tabularJobConfig(
+                                        tabular ->
+                                                tabular.targetAttributeName(
+                                                                TrainingSet.DEFAULT_TARGET)
+                                                        .problemType(
+                                                                ProblemType.BINARY_CLASSIFICATION)
+                                                        .mode(mode)
+                                                        .completionCriteria(
+                                                                c ->
+                                                                        c.maxCandidates(
+                                                                                maxCandidates))))
+                .autoMLJobObjective(AutoMLJobObjective.builder().metricName(objective).build())
+                .build();
+    }
+}

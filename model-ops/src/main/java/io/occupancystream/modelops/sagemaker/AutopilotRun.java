@@ -1,0 +1,106 @@
+package io.occupancystream.modelops.sagemaker;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLCandidate;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLJobStatus;
+import software.amazon.awssdk.services.sagemaker.model.DescribeAutoMlJobV2Response;
+
+/**
+ * Starts an Autopilot job, follows it (status, secondary status, candidates so far) until it ends,
+ * and turns its best candidate into a {@link Challenger}.
+ */
+public final class AutopilotRun {
+    private final SageMakerClient sageMaker;
+    private final Pause pause;
+    private final Duration pollInterval;
+    private final Duration maxWait;
+    private final PrintWriter out;
+
+    public AutopilotRun(
+            SageMakerClient sageMaker,
+            Pause pause,
+            Duration pollInterval,
+            Duration maxWait,
+            PrintWriter out) {
+        this.sageMaker = sageMaker;
+        this.pause = pause;
+        this.pollInterval = pollInterval;
+        this.maxWait = maxWait;
+        this.out = out;
+    }
+
+    public String start(AutopilotJobSpec spec) {
+        String arn = sageMaker.createAutoMLJobV2(spec.request()).autoMLJobArn();
+        out.println("Started Autopilot job " + arn);
+        return arn;
+    }
+
+    /** Waits until the job completes; a failed or stopped job throws with SageMaker's reason. */
+    public DescribeAutoMlJobV2Response await(String jobName) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        String last = null;
+        while (true) {
+            DescribeAutoMlJobV2Response job =
+                    sageMaker.describeAutoMLJobV2(r -> r.autoMLJobName(jobName));
+            AutoMLJobStatus status = job.autoMLJobStatus();
+            String progress =
+                    status
+                            + " / "
+                            + job.autoMLJobSecondaryStatusAsString()
+                            + ", candidates so far: "
+                            + candidates(jobName);
+            if (!Objects.equals(progress, last)) {
+                out.println("  " + jobName + ": " + progress);
+                last = progress;
+            }
+            if (status == AutoMLJobStatus.COMPLETED) {
+                return job;
+            }
+            if (status == AutoMLJobStatus.FAILED || status == AutoMLJobStatus.STOPPED) {
+                throw new PromotionException(
+                        "Autopilot job "
+                                + jobName
+                                + " "
+                                + status
+                                + (job.failureReason() == null ? "" : ": " + job.failureReason()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PromotionException(
+                        "Autopilot job " + jobName + " still " + status + " after " + maxWait);
+            }
+            pause.pause(pollInterval);
+        }
+    }
+
+    private int candidates(String jobName) {
+        int count = 0;
+        for (AutoMLCandidate ignored :
+                sageMaker
+                        .listCandidatesForAutoMLJobPaginator(r -> r.autoMLJobName(jobName))
+                        .candidates()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The completed job's best candidate, answering {@code predicted_label,probability}. */
+    public static Challenger challenger(DescribeAutoMlJobV2Response job, long trainingRows) {
+        AutoMLCandidate best = job.bestCandidate();
+        if (best == null) {
+            throw new PromotionException(
+                    "Autopilot job " + job.autoMLJobName() + " has no best candidate");
+        }
+        return new Challenger(
+                job.autoMLJobName(),
+                InferenceOutput.containers(
+                        job.autoMLProblemTypeConfig().tabularJobConfig().mode(),
+                        best.inferenceContainers()),
+                best.finalAutoMLJobObjectiveMetric().metricNameAsString(),
+                best.finalAutoMLJobObjectiveMetric().value(),
+                "autopilot:" + job.autoMLJobName() + "/" + best.candidateName(),
+                trainingRows);
+    }
+}

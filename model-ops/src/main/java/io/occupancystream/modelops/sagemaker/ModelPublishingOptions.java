@@ -1,0 +1,26 @@
+package io.occupancystream.modelops.sagemaker;
+
+import picocli.CommandLine.Option;
+
+/** Where a locally trained model's artifacts and the job's model card go. */
+public final class ModelPublishingOptions {
+    @Option(
+            names = "--artifacts",
+            paramLabel = "S3_URI",
+            description = "Prefix for uploaded models: PREFIX/MODEL_NAME/model.tar.gz.")
+    String artifacts;
+
+    @Option(
+            names = "--image",
+            paramLabel = "URI",
+            description = "Serving image (default: SageMaker's built-in XGBoost for the region).")
+    String image;
+
+    @Option(
+            names = "--model-card",
+            paramLabel = "S3_URI",
+            description =
+                    "Where the promoted model's card goes: the job's scoring.model.path, e.g."
+                            + " s3://BUCKET/models/current.")
+    String modelCard;
+}

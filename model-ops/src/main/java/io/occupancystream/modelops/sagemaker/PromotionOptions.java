@@ -1,0 +1,112 @@
+package io.occupancystream.modelops.sagemaker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The command-line side of {@link PromotionSettings}, shared by the commands that deploy. */
+public final class PromotionOptions {
+    @Option(
+            names = "--endpoint",
+            defaultValue = "roomOccupancyEndpoint",
+            paramLabel = "NAME",
+            description = "The endpoint the job calls (default: ${DEFAULT-VALUE}).")
+    String endpointName;
+
+    @Option(
+            names = "--model-role",
+            paramLabel = "ARN",
+            description = "Execution role of the SageMaker model (reads the model artifacts).")
+    String modelRole;
+
+    @Option(
+            names = "--instance-type",
+            defaultValue = "ml.m5.large",
+            description = "Endpoint instance type (default: ${DEFAULT-VALUE}).")
+    String instanceType;
+
+    @Option(
+            names = "--instance-count",
+            defaultValue = "1",
+            description = "Endpoint instances (default: ${DEFAULT-VALUE}).")
+    int instanceCount;
+
+    @Option(
+            names = "--package-group",
+            defaultValue = "occupancy-stream-models",
+            description = "Model package group that registers each promoted model.")
+    String packageGroup;
+
+    @Option(
+            names = "--canary-percent",
+            defaultValue = "0",
+            description =
+                    "Blue/green update: share of capacity that takes traffic first; 0 shifts all"
+                            + " at once (default: ${DEFAULT-VALUE}).")
+    int canaryPercent;
+
+    @Option(
+            names = "--canary-wait-seconds",
+            defaultValue = "300",
+            description = "How long the canary runs before the rest shifts.")
+    int canaryWaitSeconds;
+
+    @Option(
+            names = "--baking-seconds",
+            defaultValue = "600",
+            description = "How long the old fleet stays after the shift, for rollbacks.")
+    int bakingSeconds;
+
+    @Option(
+            names = "--rollback-alarm",
+            paramLabel = "ALARM",
+            description = "CloudWatch alarm that rolls the update back; repeatable.")
+    List<String> rollbackAlarms = new ArrayList<>();
+
+    @Option(names = "--force", description = "Promote even if the challenger is not better.")
+    boolean force;
+
+    @Option(
+            names = "--max-wait",
+            defaultValue = "PT45M",
+            description = "How long to wait for the endpoint (default: ${DEFAULT-VALUE}).")
+    Duration maxWait;
+
+    @Option(
+            names = "--poll",
+            defaultValue = "PT30S",
+            description = "How often to look (default: ${DEFAULT-VALUE}).")
+    Duration poll;
+
+    @Option(
+            names = "--record",
+            paramLabel = "FILE",
+            defaultValue = "promotion.json",
+            description = "Where the decision is written (default: ${DEFAULT-VALUE}).")
+    Path record;
+
+    public PromotionSettings settings() {
+        if (modelRole == null) {
+            throw new PromotionException(
+                    "--model-role ARN is needed to deploy: the role the SageMaker model runs with");
+        }
+        return new PromotionSettings(
+                endpointName,
+                modelRole,
+                instanceType,
+                instanceCount,
+                packageGroup,
+                new BlueGreenDeployment(
+                        canaryPercent, canaryWaitSeconds, bakingSeconds, rollbackAlarms),
+                force,
+                poll,
+                maxWait);
+    }
+
+    public void record(PromotionDecision decision) throws java.io.IOException {
+        Files.writeString(record, decision.toJson() + "\n");
+    }
+}

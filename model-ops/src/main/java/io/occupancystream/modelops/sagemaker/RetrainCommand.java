@@ -1,0 +1,168 @@
+package io.occupancystream.modelops.sagemaker;
+
+import io.occupancystream.modelops.data.TrainingDataOptions;
+import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.train.ModelTrainer;
+import io.occupancystream.modelops.train.Objective;
+import io.occupancystream.modelops.train.Progress;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLMetricEnum;
+import software.amazon.awssdk.services.sagemaker.model.AutoMLMode;
+import software.amazon.awssdk.services.sagemaker.model.DescribeAutoMlJobV2Response;
+
+/**
+ * {@code model-ops retrain}: the loop once. If the training prefix has gained enough rows since the
+ * endpoint's model was trained, train a challenger (locally, or with Autopilot) and promote it if
+ * it wins. Meant to run on a schedule.
+ */
+@Command(
+        name = "retrain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Counts the rows under --data; if at least --min-new-rows more than the endpoint's"
+                    + " current model was trained on (recorded on the model), trains a challenger"
+                    + " (--trainer local: model-ops train; autopilot: SageMaker Autopilot) and"
+                    + " promotes it if it beats the current model. Exit 0 whether or not it"
+                    + " retrained; the decision is printed and recorded (--record)."
+        })
+public final class RetrainCommand implements Callable<Integer> {
+    /** Who trains the challenger. */
+    enum Trainer {
+        LOCAL,
+        AUTOPILOT
+    }
+
+    @Mixin TrainingDataOptions data;
+    @Mixin SageMakerOptions sageMaker;
+    @Mixin PromotionOptions promotion;
+    @Mixin ModelPublishingOptions publishing;
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--min-new-rows",
+            defaultValue = "10000",
+            description = "Retrain only when this many rows are new (default: ${DEFAULT-VALUE}).")
+    long minNewRows;
+
+    @Option(
+            names = "--trainer",
+            defaultValue = "LOCAL",
+            description = "LOCAL or AUTOPILOT (default: ${DEFAULT-VALUE}).")
+    Trainer trainer;
+
+    @Option(
+            names = "--role",
+            paramLabel = "ARN",
+            description = "With --trainer AUTOPILOT: the role Autopilot runs with.")
+    String autopilotRole;
+
+    @Option(
+            names = "--max-candidates",
+            defaultValue = "250",
+            description = "Candidates to try, locally or in Autopilot (default: ${DEFAULT-VALUE}).")
+    int maxCandidates;
+
+    @Option(
+            names = "--time-budget",
+            defaultValue = "PT60S",
+            description =
+                    "With --trainer LOCAL: the search's time budget (default: ${DEFAULT-VALUE}).")
+    Duration timeBudget;
+
+    // Replaced in tests.
+    Pause pause = Pause.THREAD;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingSet rows = data.read(TrainingSet.DEFAULT_TARGET);
+        try (SageMakerClient client = sageMaker.client();
+                S3Client s3 = data.s3Client()) {
+            EndpointPromoter promoter =
+                    new EndpointPromoter(client, promotion.settings(), pause, out);
+            Optional<EndpointPromoter.Champion> champion = promoter.champion();
+            long before = champion.map(EndpointPromoter.Champion::trainingRows).orElse(0L);
+            long fresh = rows.rows() - before;
+            out.printf(
+                    Locale.ROOT,
+                    "%d rows under %s; the current model (%s) was trained on %d: %d new%n",
+                    rows.rows(),
+                    data.data,
+                    champion.map(EndpointPromoter.Champion::model).orElse("none"),
+                    before,
+                    fresh);
+            if (fresh < minNewRows) {
+                out.printf(
+                        Locale.ROOT,
+                        "Not retraining: fewer than %d new rows (--min-new-rows)%n",
+                        minNewRows);
+                return 0;
+            }
+            if (trainer == Trainer.LOCAL) {
+                Path dir = Files.createTempDirectory("retrain");
+                new ModelTrainer(
+                                maxCandidates,
+                                timeBudget,
+                                42,
+                                Objective.F1,
+                                Runtime.getRuntime().availableProcessors())
+                        .train(rows, data.data, Progress.NONE)
+                        .writeTo(dir);
+                DeployLocalModelCommand.deploy(
+                        dir, client, s3, sageMaker, promotion, publishing, pause, out);
+            } else {
+                retrainWithAutopilot(rows, client, s3, promoter, out);
+            }
+            return 0;
+        }
+    }
+
+    private void retrainWithAutopilot(
+            TrainingSet rows,
+            SageMakerClient client,
+            S3Client s3,
+            EndpointPromoter promoter,
+            PrintWriter out)
+            throws Exception {
+        if (autopilotRole == null) {
+            throw new PromotionException("--trainer AUTOPILOT needs --role ARN");
+        }
+        URI dataUri = S3Uris.parse(data.data, "--data");
+        String name = "occupancy-retrain-" + Instant.now().getEpochSecond();
+        AutopilotRun run = new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);
+        run.start(
+                new AutopilotJobSpec(
+                        name,
+                        data.data,
+                        "s3://" + dataUri.getHost() + "/autopilot",
+                        autopilotRole,
+                        maxCandidates,
+                        AutoMLMetricEnum.F1,
+                        AutoMLMode.AUTO));
+        DescribeAutoMlJobV2Response job = run.await(name);
+        Challenger best = AutopilotRun.challenger(job, rows.rows());
+        PromotionDecision decision = promoter.promote(best);
+        promotion.record(decision);
+        if (decision.promoted() && publishing.modelCard != null) {
+            new ModelCardPublisher(s3)
+                    .publish(
+                            AutopilotModelCard.of(best, rows),
+                            S3Uris.parse(publishing.modelCard, "--model-card"));
+        }
+    }
+}

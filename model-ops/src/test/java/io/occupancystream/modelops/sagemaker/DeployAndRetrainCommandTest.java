@@ -1,0 +1,207 @@
+package io.occupancystream.modelops.sagemaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.modelops.testing.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code model-ops deploy-local-model} and {@code retrain}: a model-ops model uploaded and served
+ * by the built-in XGBoost container, and retraining only when enough rows are new.
+ */
+class DeployAndRetrainCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MODEL_ROLE = "arn:aws:iam::123456789012:role/model";
+
+    @TempDir Path dir;
+    private SageMakerTestBed bed;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = new SageMakerTestBed();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bed.close();
+    }
+
+    private Path model(double f1, long rows) throws Exception {
+        Path model = TestModels.occupancyModel(dir.resolve("model"));
+        ModelCard card = ModelCard.read(model);
+        ObjectNode validation = JSON.createObjectNode();
+        validation.put("f1", f1);
+        card.validation = validation;
+        card.rows.put("total", rows);
+        card.write(model);
+        return model;
+    }
+
+    private void scriptNewEndpoint(String config) {
+        bed.sageMaker
+                .thenError(
+                        "DescribeEndpoint",
+                        400,
+                        "ValidationException",
+                        "Could not find endpoint \\\"roomOccupancyEndpoint\\\".")
+                .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
+                .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/1\"}")
+                .then("CreateModel", "{\"ModelArn\":\"arn:model\"}")
+                .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
+                .then("CreateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}")
+                .then(
+                        "DescribeEndpoint",
+                        "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\""
+                                + config
+                                + "\"}");
+    }
+
+    @Test
+    void uploadsTheArtifactAndServesItOnTheBuiltInXgboostImage() throws Exception {
+        Path model = model(0.91, 1200);
+        scriptNewEndpoint(TestModels.MODEL_VERSION);
+
+        int code =
+                bed.run(
+                        "deploy-local-model",
+                        "--model",
+                        model.toString(),
+                        "--artifacts",
+                        "s3://occupancy/models",
+                        "--model-card",
+                        "s3://occupancy/models/current",
+                        "--model-role",
+                        MODEL_ROLE,
+                        "--record",
+                        dir.resolve("promotion.json").toString());
+
+        assertThat(code).as(bed.err.toString()).isZero();
+        JsonNode container = bed.sageMaker.only("CreateModel").get("PrimaryContainer");
+        assertThat(container.get("Image").asText())
+                .isEqualTo("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1");
+        assertThat(container.get("ModelDataUrl").asText())
+                .isEqualTo("s3://occupancy/models/test-model-1/model.tar.gz");
+        assertThat(bed.objectBytes("models/test-model-1/model.tar.gz"))
+                .isEqualTo(Files.readAllBytes(model.resolve("model.tar.gz")));
+        assertThat(
+                        JSON.readTree(bed.object("models/current/model.json"))
+                                .get("modelVersion")
+                                .asText())
+                .isEqualTo(TestModels.MODEL_VERSION);
+        assertThat(
+                        bed.sageMaker
+                                .only("CreateModelPackage")
+                                .get("CustomerMetadataProperties")
+                                .toString())
+                .contains("\"metric\":\"F1\"")
+                .contains("\"metricValue\":\"0.910000\"")
+                .contains("\"source\":\"model-ops:test-model-1\"");
+        assertThat(bed.sageMaker.operations()).doesNotContain("CreateModelPackageGroup");
+    }
+
+    @Test
+    void retrainWaitsUntilEnoughRowsAreNew() throws Exception {
+        bed.trainingSets(dir.resolve("data"), 6, 100);
+        bed.sageMaker
+                .then(
+                        "DescribeEndpoint",
+                        "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\"old\"}")
+                .then(
+                        "DescribeEndpointConfig",
+                        "{\"ProductionVariants\":[{\"ModelName\":\"old-model\"}]}")
+                .then("DescribeModel", "{\"ModelArn\":\"arn:old-model\"}")
+                .then(
+                        "ListTags",
+                        "{\"Tags\":[{\"Key\":\"occupancy-stream:training-rows\",\"Value\":\"500\"}]}");
+
+        int code =
+                bed.run(
+                        "retrain",
+                        "--data",
+                        SageMakerTestBed.DATA,
+                        "--min-new-rows",
+                        "101",
+                        "--model-role",
+                        MODEL_ROLE,
+                        "--artifacts",
+                        "s3://occupancy/models");
+
+        assertThat(code).as(bed.err.toString()).isZero();
+        assertThat(bed.out.toString())
+                .isEqualTo(
+                        "600 rows under s3://occupancy/training; the current model (old-model)"
+                                + " was trained on 500: 100 new\n"
+                                + "Not retraining: fewer than 101 new rows (--min-new-rows)\n");
+        assertThat(bed.sageMaker.operations())
+                .containsExactly(
+                        "DescribeEndpoint", "DescribeEndpointConfig", "DescribeModel", "ListTags");
+    }
+
+    @Test
+    void retrainTrainsLocallyAndDeploysTheFirstModel() throws Exception {
+        bed.trainingSets(dir.resolve("data"), 12, 100);
+        bed.sageMaker.thenError(
+                "DescribeEndpoint",
+                400,
+                "ValidationException",
+                "Could not find endpoint \\\"roomOccupancyEndpoint\\\".");
+        bed.sageMaker
+                .thenError(
+                        "DescribeEndpoint",
+                        400,
+                        "ValidationException",
+                        "Could not find endpoint \\\"roomOccupancyEndpoint\\\".")
+                .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
+                .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/1\"}")
+                .then("CreateModel", "{\"ModelArn\":\"arn:model\"}")
+                .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
+                .then("CreateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}")
+                .always(
+                        "DescribeEndpoint",
+                        () ->
+                                "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\""
+                                        + bed.sageMaker
+                                                .only("CreateEndpointConfig")
+                                                .get("EndpointConfigName")
+                                                .asText()
+                                        + "\"}");
+
+        int code =
+                bed.run(
+                        "retrain",
+                        "--data",
+                        SageMakerTestBed.DATA,
+                        "--min-new-rows",
+                        "1000",
+                        "--max-candidates",
+                        "3",
+                        "--model-role",
+                        MODEL_ROLE,
+                        "--artifacts",
+                        "s3://occupancy/models",
+                        "--record",
+                        dir.resolve("promotion.json").toString());
+
+        assertThat(code).as(bed.err.toString()).isZero();
+        assertThat(bed.out.toString())
+                .startsWith(
+                        "1200 rows under s3://occupancy/training; the current model (none) was"
+                                + " trained on 0: 1200 new\n");
+        JsonNode model = bed.sageMaker.only("CreateModel");
+        assertThat(model.get("PrimaryContainer").get("ModelDataUrl").asText())
+                .startsWith("s3://occupancy/models/occupancy-xgb-")
+                .endsWith("/model.tar.gz");
+        assertThat(model.get("Tags").toString())
+                .contains("{\"Key\":\"occupancy-stream:training-rows\",\"Value\":\"1200\"}");
+        assertThat(bed.sageMaker.operations()).contains("CreateEndpoint");
+    }
+}

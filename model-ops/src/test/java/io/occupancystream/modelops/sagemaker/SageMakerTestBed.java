@@ -1,0 +1,114 @@
+package io.occupancystream.modelops.sagemaker;
+
+import io.occupancystream.modelops.ModelOps;
+import io.occupancystream.modelops.data.LocalS3;
+import io.occupancystream.modelops.train.TrainingSetFixture;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * What the SageMaker command tests share: a fake SageMaker, an S3Proxy holding training sets, the
+ * credentials the SDK's default chain reads, and a command line whose commands do not sleep.
+ */
+final class SageMakerTestBed implements AutoCloseable {
+    static final String BUCKET = "occupancy";
+    static final String DATA = "s3://" + BUCKET + "/training";
+
+    final FakeSageMaker sageMaker;
+    final LocalS3 s3;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    private final String previousKey = System.getProperty("aws.accessKeyId");
+    private final String previousSecret = System.getProperty("aws.secretAccessKey");
+
+    SageMakerTestBed() throws Exception {
+        System.setProperty("aws.accessKeyId", LocalS3.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalS3.SECRET_KEY);
+        sageMaker = new FakeSageMaker();
+        s3 = new LocalS3();
+        try (S3Client client = s3.client()) {
+            client.createBucket(r -> r.bucket(BUCKET));
+        }
+    }
+
+    /** {@code hours} hourly training-set files of {@code rowsPerHour} rows under {@link #DATA}. */
+    void trainingSets(Path dir, int hours, int rowsPerHour) throws IOException {
+        Path local =
+                TrainingSetFixture.write(
+                        dir, Instant.parse("2024-01-08T06:00:00Z"), hours, rowsPerHour, 7);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(local)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        try (S3Client client = s3.client()) {
+            for (Path file : files) {
+                String key = "training/" + local.relativize(file).toString().replace('\\', '/');
+                client.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromFile(file));
+            }
+        }
+    }
+
+    String object(String key) {
+        return new String(objectBytes(key), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    byte[] objectBytes(String key) {
+        try (S3Client client = s3.client()) {
+            return client.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray();
+        }
+    }
+
+    /** Runs {@code model-ops ARGS} with the fake's endpoint, S3Proxy and no pauses. */
+    int run(String... args) {
+        CommandLine cli =
+                ModelOps.commandLine()
+                        .setOut(new PrintWriter(out, true))
+                        .setErr(new PrintWriter(err, true));
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            Object command = sub.getCommand();
+            if (command instanceof AutopilotCommand) {
+                ((AutopilotCommand) command).pause = d -> {};
+            } else if (command instanceof DeployLocalModelCommand) {
+                ((DeployLocalModelCommand) command).pause = d -> {};
+            } else if (command instanceof RetrainCommand) {
+                ((RetrainCommand) command).pause = d -> {};
+            }
+        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(
+                List.of(
+                        "--region",
+                        "us-east-1",
+                        "--sagemaker-endpoint",
+                        sageMaker.endpoint().toString(),
+                        "--s3-endpoint",
+                        s3.endpoint().toString()));
+        return cli.execute(all.toArray(new String[0]));
+    }
+
+    @Override
+    public void close() throws Exception {
+        sageMaker.close();
+        s3.close();
+        restore("aws.accessKeyId", previousKey);
+        restore("aws.secretAccessKey", previousSecret);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+}
