@@ -1,22 +1,17 @@
 package io.occupancystream.devicesim.localstack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.job.config.ConfigKey;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The job's settings for a local stack, in the MSF runtime-properties format that {@code bin/job
- * --config} reads: readings from the input stream, scoring through the local endpoint, results and
- * dead letters to their streams, training sets to the bucket.
+ * The job's settings for a local stack (written for {@code bin/job --config} by {@link
+ * io.occupancystream.job.config.PropertyGroups#toJson}): readings from the input stream, scoring
+ * through the local endpoint, results and dead letters to their streams, training sets to the
+ * bucket.
  */
 public final class LocalJobSettings {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private LocalJobSettings() {}
 
     public static Map<ConfigKey, String> of(LocalStack stack, Path model, Path outputFolder) {
@@ -39,23 +34,5 @@ public final class LocalJobSettings {
         s.put(ConfigKey.SCORING_ENDPOINT_URL, stack.sagemakerEndpoint().toString());
         s.put(ConfigKey.SCORING_ENDPOINT_REGION, LocalStack.REGION.id());
         return s;
-    }
-
-    /** {@code [{"PropertyGroupId":..., "PropertyMap":{...}}, ...]}. */
-    public static String toJson(Map<ConfigKey, String> settings) {
-        Map<String, Map<String, String>> groups = new TreeMap<>();
-        settings.forEach(
-                (key, value) ->
-                        groups.computeIfAbsent(key.group(), g -> new TreeMap<>())
-                                .put(key.key(), value));
-        ArrayNode root = MAPPER.createArrayNode();
-        groups.forEach(
-                (group, properties) -> {
-                    ObjectNode node = root.addObject();
-                    node.put("PropertyGroupId", group);
-                    ObjectNode map = node.putObject("PropertyMap");
-                    properties.forEach(map::put);
-                });
-        return root.toPrettyString() + "\n";
     }
 }

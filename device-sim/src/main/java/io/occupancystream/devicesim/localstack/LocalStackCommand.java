@@ -1,5 +1,6 @@
 package io.occupancystream.devicesim.localstack;
 
+import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.modelops.data.LocalS3;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         Path jobSettings = dir.resolve("job.json");
         Files.writeString(
                 jobSettings,
-                LocalJobSettings.toJson(
+                PropertyGroups.toJson(
                         LocalJobSettings.of(
                                 stack,
                                 model.toAbsolutePath(),

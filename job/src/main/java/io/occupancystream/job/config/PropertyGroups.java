@@ -1,6 +1,9 @@
 package io.occupancystream.job.config;
 
 import com.amazonaws.services.kinesisanalytics.runtime.KinesisAnalyticsRuntime;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -46,6 +49,27 @@ public final class PropertyGroups {
             throw new InvalidConfigException("config file " + path + " does not exist");
         }
         return of(KinesisAnalyticsRuntime.getApplicationProperties(path));
+    }
+
+    /**
+     * {@code settings} in the format {@link #fromFile} reads (and MSF's runtime properties have):
+     * {@code [{"PropertyGroupId":..., "PropertyMap":{...}}, ...]}, groups and keys sorted.
+     */
+    public static String toJson(Map<ConfigKey, String> settings) {
+        Map<String, Map<String, String>> groups = new TreeMap<>();
+        settings.forEach(
+                (key, value) ->
+                        groups.computeIfAbsent(key.group(), g -> new TreeMap<>())
+                                .put(key.key(), value));
+        ArrayNode root = new ObjectMapper().createArrayNode();
+        groups.forEach(
+                (group, properties) -> {
+                    ObjectNode node = root.addObject();
+                    node.put("PropertyGroupId", group);
+                    ObjectNode map = node.putObject("PropertyMap");
+                    properties.forEach(map::put);
+                });
+        return root.toPrettyString() + "\n";
     }
 
     /** A copy with {@code group.key=value} overrides applied in order. */

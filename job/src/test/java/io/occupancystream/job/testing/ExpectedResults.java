@@ -39,7 +39,7 @@ public final class ExpectedResults {
         this.probabilities = Map.of();
     }
 
-    /** Expectations of fallbacks only, without a model. */
+    /** Expectations of rule results and fallbacks, without a model. */
     public static ExpectedResults ruleOnly(RuleScorer rule, List<String> recording) {
         return new ExpectedResults(rule, recording);
     }
@@ -85,6 +85,15 @@ public final class ExpectedResults {
                 + " "
                 + rule.occupied(sounds.get(id))
                 + " null";
+    }
+
+    /** The line of reading {@code id} scored by the rule as the configured scorer. */
+    public String rule(String id) {
+        return id + " rule null " + rule.version() + " " + rule.occupied(sounds.get(id)) + " null";
+    }
+
+    public List<String> rule(List<String> ids) {
+        return ids.stream().map(this::rule).collect(Collectors.toList());
     }
 
     public List<String> model(List<String> ids) {
