@@ -121,8 +121,14 @@ public final class OccupancyJob implements Callable<Integer> {
         CommandLine cli = new CommandLine(new OccupancyJob());
         cli.getCommandSpec().usageMessage().footer(settingsHelp());
         int code = cli.execute(args);
-        if (code != 0 || runsLocally()) {
+        if (runsLocally()) {
             System.exit(code);
+        }
+        // On a cluster (MSF) main runs inside the JobManager: exiting would take it down, so a
+        // bad configuration fails the submission instead.
+        if (code != 0) {
+            throw new IllegalStateException(
+                    "occupancy-stream did not start (exit code " + code + "); see the log above");
         }
     }
 
