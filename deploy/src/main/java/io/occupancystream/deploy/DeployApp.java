@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.BootstraplessSynthesizer;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
@@ -48,13 +49,21 @@ public final class DeployApp {
     /** Adds both stacks, configured from the app's context, to the app. */
     static ApplicationStack build(App app, Environment env) {
         DeploySettings settings = DeploySettings.of(context(app));
-        StackProps props = StackProps.builder().env(env).build();
-        DataStack data = new DataStack(app, DATA_STACK, props, settings);
+        DataStack data = new DataStack(app, DATA_STACK, props(env), settings);
         ApplicationStack application =
-                new ApplicationStack(app, APPLICATION_STACK, props, settings);
+                new ApplicationStack(app, APPLICATION_STACK, props(env), settings);
         application.addStackDependency(data);
         Aspects.of(app).add(new AwsSolutionsChecks());
         return application;
+    }
+
+    /**
+     * The stacks have no assets (the jar is uploaded by hand), so their templates carry no CDK
+     * bootstrap parameter or rule: {@code aws cloudformation deploy} takes them in an account that
+     * was never bootstrapped. (The CDK CLI still assumes its bootstrap deploy role.)
+     */
+    private static StackProps props(Environment env) {
+        return StackProps.builder().env(env).synthesizer(new BootstraplessSynthesizer()).build();
     }
 
     static Environment environment(Map<String, String> variables) {

@@ -26,6 +26,9 @@ class DeployAppTest {
         assertThat(application.path("Resources").size()).isEqualTo(10);
         JsonNode kinesis = application.findValue("PropertyGroups").get(1).path("PropertyMap");
         assertThat(kinesis.path("region").toString()).isEqualTo("{\"Ref\":\"AWS::Region\"}");
+        // Plain CloudFormation takes them: no bootstrap version parameter or rule.
+        assertThat(data.has("Parameters")).isFalse();
+        assertThat(application.has("Rules")).isFalse();
         assertThat(read(out.resolve("manifest.json")).toString())
                 .contains("\"dependencies\":[\"" + DeployApp.DATA_STACK + "\"");
     }
