@@ -1,0 +1,107 @@
+package io.occupancystream.deploy;
+
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iot.CfnTopicRule;
+import software.amazon.awscdk.services.kinesis.Stream;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The IoT topic rule that turns each accepted shadow update of a thermostat into one reading on the
+ * input stream, in the job's reading JSON: {@code {"thingName":..,"timestamp":EPOCH_SECONDS,
+ * "state":{"reported":{..}}}}, partitioned by thing so that a device's readings stay in order.
+ * Messages the rule cannot deliver go to a log group instead of being lost silently.
+ */
+final class ShadowReadingsRule extends Construct {
+    /**
+     * topic(3) of {@code $aws/things/NAME/shadow/update/accepted} is the thing's name; timestamp()
+     * is the rule's clock in milliseconds, floored to the whole seconds the job expects. Selecting
+     * {@code state} keeps {@code state.reported}; the document's own metadata, version and
+     * timestamp are left out. Updates without reported values (the job's own desired-state updates,
+     * when shadow updates are on) are not readings.
+     */
+    static final String SQL =
+            "SELECT topic(3) AS thingName, floor(timestamp() / 1000) AS timestamp, state"
+                    + " FROM '$aws/things/+/shadow/update/accepted'"
+                    + " WHERE isUndefined(state.reported) = false";
+
+    final CfnTopicRule rule;
+    final Role role;
+    final LogGroup errors;
+
+    ShadowReadingsRule(Construct scope, String id, Stream input, DeploySettings settings) {
+        super(scope, id);
+        Arns arns = new Arns(Stack.of(this));
+        String errorLogGroup = "/" + settings.applicationName + "/iot-rule-errors";
+        errors =
+                LogGroup.Builder.create(this, "Errors")
+                        .logGroupName(errorLogGroup)
+                        .retention(RetentionDays.ONE_MONTH)
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build();
+        role =
+                ServiceRole.create(
+                        this,
+                        "iot.amazonaws.com",
+                        "The shadow-readings IoT rule: put readings, log failures");
+        role.addToPolicy(
+                PolicyStatements.allow(
+                                "PutReadings",
+                                List.of("kinesis:PutRecord"),
+                                List.of(arns.stream(settings.inputStream)))
+                        .build());
+        role.addToPolicy(
+                PolicyStatements.allow(
+                                "LogFailedMessages",
+                                List.of(
+                                        "logs:CreateLogStream",
+                                        "logs:DescribeLogStreams",
+                                        "logs:PutLogEvents"),
+                                List.of(arns.logStreams(errorLogGroup, "*")))
+                        .build());
+        ServiceRole.justifyWildcards(
+                role,
+                "IoT names the error log streams itself; the grant is"
+                        + " limited to the streams of the rule's own"
+                        + " error log group.");
+        rule =
+                CfnTopicRule.Builder.create(this, "Rule")
+                        .ruleName(settings.applicationName.replace('-', '_') + "_shadow_readings")
+                        .topicRulePayload(
+                                CfnTopicRule.TopicRulePayloadProperty.builder()
+                                        .sql(SQL)
+                                        .awsIotSqlVersion("2016-03-23")
+                                        .ruleDisabled(false)
+                                        .actions(List.of(putReading(settings.inputStream)))
+                                        .errorAction(logFailure(errorLogGroup))
+                                        .build())
+                        .build();
+        // The rule checks at creation that its role may write to the stream and the log group.
+        rule.getNode().addDependency(role, errors, input);
+    }
+
+    private CfnTopicRule.ActionProperty putReading(String stream) {
+        return CfnTopicRule.ActionProperty.builder()
+                .kinesis(
+                        CfnTopicRule.KinesisActionProperty.builder()
+                                .streamName(stream)
+                                .partitionKey("${topic(3)}")
+                                .roleArn(role.getRoleArn())
+                                .build())
+                .build();
+    }
+
+    private CfnTopicRule.ActionProperty logFailure(String logGroup) {
+        return CfnTopicRule.ActionProperty.builder()
+                .cloudwatchLogs(
+                        CfnTopicRule.CloudwatchLogsActionProperty.builder()
+                                .logGroupName(logGroup)
+                                .roleArn(role.getRoleArn())
+                                .build())
+                .build();
+    }
+}
