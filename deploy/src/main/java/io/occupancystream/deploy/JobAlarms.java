@@ -26,9 +26,9 @@ import software.constructs.Construct;
  *   <li>Dead-letter rate: records put on the dead-letter stream over records put on the input
  *       stream (AWS/Kinesis IncomingRecords), which Kinesis always publishes.
  *   <li>Fallback rate: the job's {@code results.<source>} counters ({@link Tally}) over all
- *       results. Assumes MSF publishes them to AWS/KinesisAnalytics under the tally's name with
- *       dimension Application; MSF publishes only metrics registered under the metric group {@code
- *       KinesisAnalytics}, which the job must do for this alarm to see data.
+ *       results. The job registers each tally under the metric group {@code kinesisanalytics}
+ *       ({@link Tally#MSF_METRIC_GROUP}), the only custom metrics MSF publishes; assumed to arrive
+ *       in AWS/KinesisAnalytics under the tally's name with dimension Application.
  *   <li>Model latency: SageMaker's own {@code ModelLatency} of the endpoint (microseconds,
  *       dimensions EndpointName and VariantName), because MSF does not publish Flink histograms
  *       such as the job's {@code model.latencyMs}. It leaves out the network between MSF and the
