@@ -343,6 +343,33 @@ class AutopilotCommandTest {
     }
 
     @Test
+    void failedEndpointUpdateFailsTheCommandWithSageMakersReason() throws Exception {
+        bed.trainingSets(dir.resolve("data"), 6, 100);
+        scriptJob(completedJob("ENSEMBLING", 0.95, "[" + container("autogluon", SUPPORTED) + "]"));
+        scriptChampion(0.9);
+        bed.sageMaker
+                .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
+                .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/2\"}")
+                .then("CreateModel", "{\"ModelArn\":\"arn:model\"}")
+                .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
+                .then("UpdateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}")
+                .then("DescribeEndpoint", endpoint("Updating", "old-config"))
+                .then(
+                        "DescribeEndpoint",
+                        "{\"EndpointStatus\":\"Failed\",\"EndpointConfigName\":\"old-config\","
+                                + "\"FailureReason\":\"The primary container did not pass the ping"
+                                + " health check.\"}");
+
+        int code = autopilot("--wait", "--promote", "--model-role", MODEL_ROLE);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(bed.err.toString())
+                .isEqualTo(
+                        "model-ops autopilot: endpoint roomOccupancyEndpoint is Failed: The primary"
+                                + " container did not pass the ping health check.\n");
+    }
+
+    @Test
     void throttledRequestIsRetriedBySdk() throws Exception {
         bed.trainingSets(dir.resolve("data"), 6, 100);
         bed.sageMaker.thenError("CreateAutoMLJobV2", 400, "ThrottlingException", "Rate exceeded");
