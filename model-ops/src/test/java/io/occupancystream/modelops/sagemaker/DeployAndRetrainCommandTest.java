@@ -46,29 +46,39 @@ class DeployAndRetrainCommandTest {
         return model;
     }
 
-    private void scriptNewEndpoint(String config) {
+    /**
+     * No endpoint for the first {@code lookups} DescribeEndpoint calls; then one serving the
+     * endpoint config the command created.
+     */
+    private void scriptNewEndpoint(int lookups) {
+        for (int i = 0; i < lookups; i++) {
+            bed.sageMaker.thenError(
+                    "DescribeEndpoint",
+                    400,
+                    "ValidationException",
+                    "Could not find endpoint \\\"roomOccupancyEndpoint\\\".");
+        }
         bed.sageMaker
-                .thenError(
-                        "DescribeEndpoint",
-                        400,
-                        "ValidationException",
-                        "Could not find endpoint \\\"roomOccupancyEndpoint\\\".")
                 .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
                 .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/1\"}")
                 .then("CreateModel", "{\"ModelArn\":\"arn:model\"}")
                 .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
                 .then("CreateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}")
-                .then(
+                .always(
                         "DescribeEndpoint",
-                        "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\""
-                                + config
-                                + "\"}");
+                        () ->
+                                "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\""
+                                        + bed.sageMaker
+                                                .only("CreateEndpointConfig")
+                                                .get("EndpointConfigName")
+                                                .asText()
+                                        + "\"}");
     }
 
     @Test
     void uploadsTheArtifactAndServesItOnTheBuiltInXgboostImage() throws Exception {
         Path model = model(0.91, 1200);
-        scriptNewEndpoint(TestModels.MODEL_VERSION);
+        scriptNewEndpoint(1);
 
         int code =
                 bed.run(
@@ -149,31 +159,8 @@ class DeployAndRetrainCommandTest {
     @Test
     void retrainTrainsLocallyAndDeploysTheFirstModel() throws Exception {
         bed.trainingSets(dir.resolve("data"), 12, 100);
-        bed.sageMaker.thenError(
-                "DescribeEndpoint",
-                400,
-                "ValidationException",
-                "Could not find endpoint \\\"roomOccupancyEndpoint\\\".");
-        bed.sageMaker
-                .thenError(
-                        "DescribeEndpoint",
-                        400,
-                        "ValidationException",
-                        "Could not find endpoint \\\"roomOccupancyEndpoint\\\".")
-                .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
-                .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/1\"}")
-                .then("CreateModel", "{\"ModelArn\":\"arn:model\"}")
-                .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
-                .then("CreateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}")
-                .always(
-                        "DescribeEndpoint",
-                        () ->
-                                "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\""
-                                        + bed.sageMaker
-                                                .only("CreateEndpointConfig")
-                                                .get("EndpointConfigName")
-                                                .asText()
-                                        + "\"}");
+        // One lookup for the champion, one when promoting.
+        scriptNewEndpoint(2);
 
         int code =
                 bed.run(
