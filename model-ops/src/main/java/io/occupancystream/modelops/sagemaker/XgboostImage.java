@@ -5,8 +5,9 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * SageMaker's built-in XGBoost container for a region, which serves the {@code xgboost-model} in
- * model-ops' {@code model.tar.gz}. The registry accounts are those of SageMaker's "Docker registry
- * paths" documentation; other regions (or other versions) take {@code --image}.
+ * model-ops' {@code model.tar.gz}. 1.7-1 is the newest inference version the SageMaker Python SDK
+ * lists, and the registry accounts are the ones it lists for it; other regions (or images) take
+ * {@code --image}.
  */
 final class XgboostImage {
     static final String VERSION = "1.7-1";
