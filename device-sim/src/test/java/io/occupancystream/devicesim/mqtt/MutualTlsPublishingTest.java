@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,22 +39,23 @@ import picocli.CommandLine;
 class MutualTlsPublishingTest {
     private static final String PASSWORD = "changeit";
 
-    @TempDir Path dir;
+    @TempDir static Path dir;
 
     private final Server broker = new Server();
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final StringWriter err = new StringWriter();
     private Mqtt3AsyncClient subscriber;
     private int tlsPort;
-    private Path brokerCa;
-    private Path deviceCertificate;
-    private Path deviceKey;
-    private Path strangerCertificate;
-    private Path strangerKey;
+    private static Path brokerStore;
+    private static Path brokerCa;
+    private static Path deviceCertificate;
+    private static Path deviceKey;
+    private static Path strangerCertificate;
+    private static Path strangerKey;
 
-    @BeforeEach
-    void startBroker() throws Exception {
-        Path brokerStore = dir.resolve("broker.p12");
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        brokerStore = dir.resolve("broker.p12");
         keytool(
                 "-genkeypair",
                 "-keystore",
@@ -94,7 +96,10 @@ class MutualTlsPublishingTest {
                 "device",
                 "-file",
                 deviceCertificate.toString());
+    }
 
+    @BeforeEach
+    void startBroker() throws Exception {
         int plainPort = freePort();
         tlsPort = freePort();
         Properties p = new Properties();
@@ -109,7 +114,7 @@ class MutualTlsPublishingTest {
         p.setProperty("websocket_port", "disabled");
         p.setProperty("allow_anonymous", "true");
         p.setProperty("persistence_enabled", "false");
-        p.setProperty("data_path", dir.resolve("moquette").toString());
+        p.setProperty("data_path", dir.resolve("moquette-" + tlsPort).toString());
         broker.startServer(new MemoryConfig(p));
         subscriber =
                 MqttClient.builder()
@@ -190,7 +195,7 @@ class MutualTlsPublishingTest {
     /**
      * A device key pair: writes its certificate PEM to {@code certificate}, returns the key PEM.
      */
-    private Path device(String name, Path certificate) throws Exception {
+    private static Path device(String name, Path certificate) throws Exception {
         Path store = dir.resolve(name + ".p12");
         keytool(
                 "-genkeypair",
