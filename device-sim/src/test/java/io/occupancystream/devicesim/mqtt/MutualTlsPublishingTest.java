@@ -2,26 +2,17 @@ package io.occupancystream.devicesim.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import io.occupancystream.devicesim.DeviceSim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Base64;
 import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +32,8 @@ class MutualTlsPublishingTest {
 
     @TempDir static Path dir;
 
-    private final Server broker = new Server();
-    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private LocalBroker broker;
     private final StringWriter err = new StringWriter();
-    private Mqtt3AsyncClient subscriber;
     private int tlsPort;
     private static Path brokerStore;
     private static Path brokerCa;
@@ -100,43 +89,20 @@ class MutualTlsPublishingTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        int plainPort = freePort();
-        tlsPort = freePort();
-        Properties p = new Properties();
-        p.setProperty("host", "127.0.0.1");
-        p.setProperty("port", Integer.toString(plainPort));
-        p.setProperty("ssl_port", Integer.toString(tlsPort));
-        p.setProperty("jks_path", brokerStore.toString());
-        p.setProperty("key_store_type", "pkcs12");
-        p.setProperty("key_store_password", PASSWORD);
-        p.setProperty("key_manager_password", PASSWORD);
-        p.setProperty("need_client_auth", "true");
-        p.setProperty("websocket_port", "disabled");
-        p.setProperty("allow_anonymous", "true");
-        p.setProperty("persistence_enabled", "false");
-        p.setProperty("data_path", dir.resolve("moquette-" + tlsPort).toString());
-        broker.startServer(new MemoryConfig(p));
-        subscriber =
-                MqttClient.builder()
-                        .useMqttVersion3()
-                        .identifier("test-subscriber")
-                        .serverHost("127.0.0.1")
-                        .serverPort(plainPort)
-                        .buildAsync();
-        subscriber.connect().join();
-        subscriber
-                .subscribeWith()
-                .topicFilter("$aws/things/+/shadow/update")
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .callback(publish -> received.add(publish.getTopic().toString()))
-                .send()
-                .join();
+        tlsPort = LocalBroker.freePort();
+        Properties tls = new Properties();
+        tls.setProperty("ssl_port", Integer.toString(tlsPort));
+        tls.setProperty("jks_path", brokerStore.toString());
+        tls.setProperty("key_store_type", "pkcs12");
+        tls.setProperty("key_store_password", PASSWORD);
+        tls.setProperty("key_manager_password", PASSWORD);
+        tls.setProperty("need_client_auth", "true");
+        broker = new LocalBroker(dir.resolve("moquette-" + tlsPort), tls);
     }
 
     @AfterEach
     void stopBroker() {
-        subscriber.disconnect().join();
-        broker.stopServer();
+        broker.close();
     }
 
     @Test
@@ -144,10 +110,10 @@ class MutualTlsPublishingTest {
         int exitCode = simulate(deviceCertificate, deviceKey);
 
         assertThat(exitCode).as(err.toString()).isZero();
-        assertThat(received.poll(10, TimeUnit.SECONDS))
-                .isEqualTo("$aws/things/sim-1/shadow/update");
-        assertThat(received.poll(10, TimeUnit.SECONDS))
-                .isEqualTo("$aws/things/sim-1/shadow/update");
+        assertThat(broker.received.poll(10, TimeUnit.SECONDS))
+                .startsWith("$aws/things/sim-1/shadow/update {");
+        assertThat(broker.received.poll(10, TimeUnit.SECONDS))
+                .startsWith("$aws/things/sim-1/shadow/update {");
         assertThat(err.toString())
                 .startsWith(
                         "mqtt: published 2 shadow updates for 1 things to 127.0.0.1:" + tlsPort);
@@ -164,7 +130,7 @@ class MutualTlsPublishingTest {
                                 + tlsPort
                                 + " as sim-1: ")
                 .contains("BAD_CERTIFICATE");
-        assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+        assertThat(broker.received.poll(1, TimeUnit.SECONDS)).isNull();
     }
 
     private int simulate(Path certificate, Path key) {
@@ -246,11 +212,5 @@ class MutualTlsPublishingTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

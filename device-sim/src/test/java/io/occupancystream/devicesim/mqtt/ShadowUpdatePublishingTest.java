@@ -2,24 +2,15 @@ package io.occupancystream.devicesim.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import io.occupancystream.devicesim.DeviceSim;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,51 +25,21 @@ class ShadowUpdatePublishingTest {
 
     @TempDir Path dir;
 
-    private final Server broker = new Server();
-    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final StringWriter err = new StringWriter();
-    private Mqtt3AsyncClient subscriber;
+    private LocalBroker broker;
+    private BlockingQueue<String> received;
     private int port;
 
     @BeforeEach
     void startBroker() throws IOException {
-        port = freePort();
-        Properties properties = new Properties();
-        properties.setProperty("host", "127.0.0.1");
-        properties.setProperty("port", Integer.toString(port));
-        properties.setProperty("websocket_port", "disabled");
-        properties.setProperty("allow_anonymous", "true");
-        properties.setProperty("persistence_enabled", "false");
-        properties.setProperty("data_path", dir.resolve("moquette").toString());
-        broker.startServer(new MemoryConfig(properties));
-        subscriber =
-                MqttClient.builder()
-                        .useMqttVersion3()
-                        .identifier("test-subscriber")
-                        .serverHost("127.0.0.1")
-                        .serverPort(port)
-                        .buildAsync();
-        subscriber.connect().join();
-        subscriber
-                .subscribeWith()
-                .topicFilter("$aws/things/+/shadow/update")
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .callback(
-                        publish ->
-                                received.add(
-                                        publish.getTopic()
-                                                + " "
-                                                + new String(
-                                                        publish.getPayloadAsBytes(),
-                                                        StandardCharsets.UTF_8)))
-                .send()
-                .join();
+        broker = new LocalBroker(dir.resolve("moquette"), new Properties());
+        received = broker.received;
+        port = broker.port;
     }
 
     @AfterEach
     void stopBroker() {
-        subscriber.disconnect().join();
-        broker.stopServer();
+        broker.close();
     }
 
     @Test
@@ -127,11 +88,5 @@ class ShadowUpdatePublishingTest {
         CommandLine commandLine = DeviceSim.commandLine();
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
