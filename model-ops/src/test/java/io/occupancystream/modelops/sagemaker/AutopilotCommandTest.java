@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,17 +24,7 @@ class AutopilotCommandTest {
             "{\"SAGEMAKER_INFERENCE_SUPPORTED\":\"predicted_label,probability,probabilities,labels\"}";
 
     @TempDir Path dir;
-    private SageMakerTestBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new SageMakerTestBed();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bed.close();
-    }
+    @RegisterExtension final SageMakerTestBed bed = new SageMakerTestBed();
 
     private int autopilot(String... more) {
         List<String> args =

@@ -9,9 +9,8 @@ import io.occupancystream.modelops.model.ModelCard;
 import io.occupancystream.modelops.testing.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,17 +22,7 @@ class DeployAndRetrainCommandTest {
     private static final String MODEL_ROLE = "arn:aws:iam::123456789012:role/model";
 
     @TempDir Path dir;
-    private SageMakerTestBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new SageMakerTestBed();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bed.close();
-    }
+    @RegisterExtension final SageMakerTestBed bed = new SageMakerTestBed();
 
     private Path model(double f1, long rows) throws Exception {
         Path model = TestModels.occupancyModel(dir.resolve("model"));

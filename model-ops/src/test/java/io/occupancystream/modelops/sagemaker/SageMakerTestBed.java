@@ -12,26 +12,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * What the SageMaker command tests share: a fake SageMaker, an S3Proxy holding training sets, the
- * credentials the SDK's default chain reads, and a command line whose commands do not sleep.
+ * What the SageMaker command tests share, set up around each test: a fake SageMaker, an S3Proxy
+ * holding training sets, the credentials the SDK's default chain reads, and a command line whose
+ * commands do not sleep.
  */
-final class SageMakerTestBed implements AutoCloseable {
+final class SageMakerTestBed implements BeforeEachCallback, AfterEachCallback {
     static final String BUCKET = "occupancy";
     static final String DATA = "s3://" + BUCKET + "/training";
 
-    final FakeSageMaker sageMaker;
-    final LocalS3 s3;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
-    private final String previousKey = System.getProperty("aws.accessKeyId");
-    private final String previousSecret = System.getProperty("aws.secretAccessKey");
+    FakeSageMaker sageMaker;
+    LocalS3 s3;
+    private String previousKey;
+    private String previousSecret;
 
-    SageMakerTestBed() throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        previousKey = System.getProperty("aws.accessKeyId");
+        previousSecret = System.getProperty("aws.secretAccessKey");
         System.setProperty("aws.accessKeyId", LocalS3.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", LocalS3.SECRET_KEY);
         sageMaker = new FakeSageMaker();
@@ -97,7 +104,7 @@ final class SageMakerTestBed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         sageMaker.close();
         s3.close();
         restore("aws.accessKeyId", previousKey);
