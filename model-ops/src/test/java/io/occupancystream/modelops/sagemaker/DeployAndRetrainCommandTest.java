@@ -9,6 +9,8 @@ import io.occupancystream.modelops.model.ModelCard;
 import io.occupancystream.modelops.testing.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,17 +124,7 @@ class DeployAndRetrainCommandTest {
                         "ListTags",
                         "{\"Tags\":[{\"Key\":\"occupancy-stream:training-rows\",\"Value\":\"500\"}]}");
 
-        int code =
-                bed.run(
-                        "retrain",
-                        "--data",
-                        SageMakerTestBed.DATA,
-                        "--min-new-rows",
-                        "101",
-                        "--model-role",
-                        MODEL_ROLE,
-                        "--artifacts",
-                        "s3://occupancy/models");
+        int code = retrain("--min-new-rows", "101");
 
         assertThat(code).as(bed.err.toString()).isZero();
         assertThat(bed.out.toString())
@@ -152,18 +144,11 @@ class DeployAndRetrainCommandTest {
         scriptNewEndpoint(2);
 
         int code =
-                bed.run(
-                        "retrain",
-                        "--data",
-                        SageMakerTestBed.DATA,
+                retrain(
                         "--min-new-rows",
                         "1000",
                         "--max-candidates",
                         "3",
-                        "--model-role",
-                        MODEL_ROLE,
-                        "--artifacts",
-                        "s3://occupancy/models",
                         "--record",
                         dir.resolve("promotion.json").toString());
 
@@ -179,5 +164,20 @@ class DeployAndRetrainCommandTest {
         assertThat(model.get("Tags").toString())
                 .contains("{\"Key\":\"occupancy-stream:training-rows\",\"Value\":\"1200\"}");
         assertThat(bed.sageMaker.operations()).contains("CreateEndpoint");
+    }
+
+    private int retrain(String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "retrain",
+                                "--data",
+                                SageMakerTestBed.DATA,
+                                "--model-role",
+                                MODEL_ROLE,
+                                "--artifacts",
+                                "s3://occupancy/models"));
+        args.addAll(List.of(more));
+        return bed.run(args.toArray(new String[0]));
     }
 }
