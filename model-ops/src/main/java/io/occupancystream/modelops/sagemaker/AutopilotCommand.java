@@ -106,6 +106,8 @@ public final class AutopilotCommand implements Callable<Integer> {
         if (promote && !await) {
             throw new ParameterException(spec.commandLine(), "--promote needs --wait");
         }
+        // Checked now, not after an hour of Autopilot.
+        PromotionSettings settings = promote ? promotion.settings() : null;
         PrintWriter out = spec.commandLine().getOut();
         TrainingSet rows = data.read(TrainingSet.DEFAULT_TARGET);
         if (rows.rows() < ModelTrainer.MIN_ROWS) {
@@ -140,7 +142,7 @@ public final class AutopilotCommand implements Callable<Integer> {
                 return 0;
             }
             PromotionDecision decision =
-                    new EndpointPromoter(client, promotion.settings(), pause, out).promote(best);
+                    new EndpointPromoter(client, settings, pause, out).promote(best);
             promotion.record(decision);
             if (decision.promoted() && modelCard != null) {
                 try (S3Client s3 = data.s3Client()) {

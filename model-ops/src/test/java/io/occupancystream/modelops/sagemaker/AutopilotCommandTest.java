@@ -371,6 +371,20 @@ class AutopilotCommandTest {
     }
 
     @Test
+    void promotingWithoutAModelRoleIsRefusedBeforeTheJobStarts() throws Exception {
+        bed.trainingSets(dir.resolve("data"), 6, 100);
+
+        int code = autopilot("--wait", "--promote");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(bed.err.toString())
+                .isEqualTo(
+                        "model-ops autopilot: --model-role ARN is needed to deploy: the role the"
+                                + " SageMaker model runs with\n");
+        assertThat(bed.sageMaker.operations()).isEmpty();
+    }
+
+    @Test
     void fewerThan500RowsAreRefusedBeforeAnythingStarts() throws Exception {
         bed.trainingSets(dir.resolve("data"), 4, 100);
 
