@@ -2,7 +2,6 @@ package io.occupancystream.modelops.sagemaker;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
-import software.amazon.awssdk.services.sagemaker.model.EndpointStatus;
 import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
 import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
@@ -47,12 +45,12 @@ public final class EndpointPromoter {
 
     /** The endpoint's current model, if there is an endpoint. */
     public Optional<Champion> champion() {
-        return endpoint().map(this::champion);
+        return endpoint().map(e -> Champion.of(sageMaker, e));
     }
 
     public PromotionDecision promote(Challenger challenger) throws InterruptedException {
         Optional<DescribeEndpointResponse> endpoint = endpoint();
-        Optional<Champion> champion = endpoint.map(this::champion);
+        Optional<Champion> champion = endpoint.map(e -> Champion.of(sageMaker, e));
         PromotionDecision decision = PromotionDecision.decide(challenger, champion, settings.force);
         out.println(decision.summary());
         if (!decision.promoted) {
@@ -90,7 +88,7 @@ public final class EndpointPromoter {
                                     .endpointConfigName(config)
                                     .deploymentConfig(settings.deployment.config()));
         }
-        awaitServing(config);
+        new EndpointWaiter(sageMaker, settings, pause, out).awaitServing(config);
         return decision.deployed(packageArn, config);
     }
 
@@ -114,29 +112,6 @@ public final class EndpointPromoter {
         }
         String message = String.valueOf(e.awsErrorDetails().errorMessage());
         return message.startsWith("Could not find") || message.endsWith("does not exist.");
-    }
-
-    /** The serving model's recorded metric, from the tags this class put on it. */
-    private Champion champion(DescribeEndpointResponse endpoint) {
-        String model =
-                sageMaker
-                        .describeEndpointConfig(
-                                r -> r.endpointConfigName(endpoint.endpointConfigName()))
-                        .productionVariants()
-                        .get(0)
-                        .modelName();
-        String arn = sageMaker.describeModel(r -> r.modelName(model)).modelArn();
-        Map<String, String> tags = new HashMap<>();
-        for (Tag tag : sageMaker.listTags(r -> r.resourceArn(arn)).tags()) {
-            tags.put(tag.key(), tag.value());
-        }
-        String value = tags.get(TAG_VALUE);
-        String rows = tags.get(TAG_ROWS);
-        return new Champion(
-                model,
-                tags.get(TAG_METRIC),
-                value == null ? Double.NaN : Double.parseDouble(value),
-                rows == null ? 0 : Long.parseLong(rows));
     }
 
     private String register(Challenger challenger) {
@@ -216,77 +191,7 @@ public final class EndpointPromoter {
                 });
     }
 
-    /** Polls until the endpoint is InService on {@code config}; a rollback or failure throws. */
-    private void awaitServing(String config) throws InterruptedException {
-        long deadline = System.nanoTime() + settings.maxWait.toNanos();
-        EndpointStatus last = null;
-        while (true) {
-            DescribeEndpointResponse e =
-                    sageMaker.describeEndpoint(r -> r.endpointName(settings.endpointName));
-            if (e.endpointStatus() != last) {
-                last = e.endpointStatus();
-                out.println("  endpoint " + settings.endpointName + ": " + last);
-            }
-            if (e.endpointStatus() == EndpointStatus.IN_SERVICE) {
-                if (!config.equals(e.endpointConfigName())) {
-                    throw new PromotionException(
-                            "the deployment of "
-                                    + config
-                                    + " was rolled back; the endpoint still serves "
-                                    + e.endpointConfigName()
-                                    + reason(e));
-                }
-                return;
-            }
-            if (e.endpointStatus() == EndpointStatus.FAILED
-                    || e.endpointStatus() == EndpointStatus.UPDATE_ROLLBACK_FAILED) {
-                throw new PromotionException(
-                        "endpoint " + settings.endpointName + " is " + last + reason(e));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new PromotionException(
-                        "endpoint "
-                                + settings.endpointName
-                                + " still "
-                                + last
-                                + " after "
-                                + settings.maxWait);
-            }
-            pause.pause(settings.pollInterval);
-        }
-    }
-
-    private static String reason(DescribeEndpointResponse e) {
-        return e.failureReason() == null ? "" : ": " + e.failureReason();
-    }
-
     static String format(double value) {
         return String.format(Locale.ROOT, "%.6f", value);
-    }
-
-    /**
-     * The model serving now, its recorded metric (NaN when none was recorded) and the rows it was
-     * trained on (0 when unknown).
-     */
-    public static final class Champion {
-        final String model;
-        final String metricName;
-        final double metricValue;
-        final long trainingRows;
-
-        Champion(String model, String metricName, double metricValue, long trainingRows) {
-            this.model = model;
-            this.metricName = metricName;
-            this.metricValue = metricValue;
-            this.trainingRows = trainingRows;
-        }
-
-        public long trainingRows() {
-            return trainingRows;
-        }
-
-        public String model() {
-            return model;
-        }
     }
 }

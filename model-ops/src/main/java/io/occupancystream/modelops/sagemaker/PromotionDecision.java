@@ -11,7 +11,7 @@ public final class PromotionDecision {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final Challenger challenger;
-    final EndpointPromoter.Champion champion;
+    final Champion champion;
     final boolean promoted;
     final String reason;
     final String modelPackageArn;
@@ -20,7 +20,7 @@ public final class PromotionDecision {
 
     private PromotionDecision(
             Challenger challenger,
-            EndpointPromoter.Champion champion,
+            Champion champion,
             boolean promoted,
             String reason,
             String modelPackageArn,
@@ -36,8 +36,8 @@ public final class PromotionDecision {
     }
 
     static PromotionDecision decide(
-            Challenger challenger, Optional<EndpointPromoter.Champion> current, boolean force) {
-        EndpointPromoter.Champion champion = current.orElse(null);
+            Challenger challenger, Optional<Champion> current, boolean force) {
+        Champion champion = current.orElse(null);
         boolean promoted;
         String reason;
         if (champion == null) {

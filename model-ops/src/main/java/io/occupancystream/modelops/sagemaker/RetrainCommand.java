@@ -95,15 +95,15 @@ public final class RetrainCommand implements Callable<Integer> {
                 S3Client s3 = data.s3Client()) {
             EndpointPromoter promoter =
                     new EndpointPromoter(client, promotion.settings(), pause, out);
-            Optional<EndpointPromoter.Champion> champion = promoter.champion();
-            long before = champion.map(EndpointPromoter.Champion::trainingRows).orElse(0L);
+            Optional<Champion> champion = promoter.champion();
+            long before = champion.map(Champion::trainingRows).orElse(0L);
             long fresh = rows.rows() - before;
             out.printf(
                     Locale.ROOT,
                     "%d rows under %s; the current model (%s) was trained on %d: %d new%n",
                     rows.rows(),
                     data.data,
-                    champion.map(EndpointPromoter.Champion::model).orElse("none"),
+                    champion.map(Champion::model).orElse("none"),
                     before,
                     fresh);
             if (fresh < minNewRows) {
