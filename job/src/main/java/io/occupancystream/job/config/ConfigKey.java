@@ -62,8 +62,14 @@ public enum ConfigKey {
             "kinesis",
             "initial-position",
             "LATEST",
-            "Where a first start reads the input stream from: LATEST or TRIM_HORIZON (restores"
-                    + " resume from the checkpointed positions)."),
+            "Where a first start reads the input stream from: LATEST, TRIM_HORIZON or"
+                    + " AT_TIMESTAMP (restores resume from the checkpointed positions)."),
+    KINESIS_INITIAL_TIMESTAMP(
+            "kinesis",
+            "initial-timestamp",
+            "",
+            "With kinesis.initial-position AT_TIMESTAMP: the UTC instant to start reading at,"
+                    + " e.g. 2024-01-08T09:00:00Z."),
     KINESIS_RESULTS_STREAM(
             "kinesis",
             "results-stream",

@@ -81,15 +81,26 @@ public final class JobConfig {
         }
         replaySince = instant(p, ConfigKey.SOURCE_REPLAY_SINCE);
         replayUntil = instant(p, ConfigKey.SOURCE_REPLAY_UNTIL);
+        KinesisSettings.InitialPosition initialPosition =
+                choice(
+                        p,
+                        ConfigKey.KINESIS_INITIAL_POSITION,
+                        KinesisSettings.InitialPosition.class);
+        Instant initialTimestamp = instant(p, ConfigKey.KINESIS_INITIAL_TIMESTAMP);
+        if ((initialPosition == KinesisSettings.InitialPosition.AT_TIMESTAMP)
+                != (initialTimestamp != null)) {
+            throw invalid(
+                    ConfigKey.KINESIS_INITIAL_TIMESTAMP,
+                    p.get(ConfigKey.KINESIS_INITIAL_TIMESTAMP),
+                    "a UTC instant exactly when kinesis.initial-position is AT_TIMESTAMP");
+        }
         kinesis =
                 new KinesisSettings(
                         p.get(ConfigKey.KINESIS_REGION),
                         p.get(ConfigKey.KINESIS_ENDPOINT),
                         nonEmpty(p, ConfigKey.KINESIS_INPUT_STREAM),
-                        choice(
-                                p,
-                                ConfigKey.KINESIS_INITIAL_POSITION,
-                                KinesisSettings.InitialPosition.class),
+                        initialPosition,
+                        initialTimestamp,
                         nonEmpty(p, ConfigKey.KINESIS_RESULTS_STREAM),
                         nonEmpty(p, ConfigKey.KINESIS_DEAD_LETTER_STREAM),
                         duration(p, ConfigKey.KINESIS_SINK_MAX_BUFFER_TIME, true).toMillis());

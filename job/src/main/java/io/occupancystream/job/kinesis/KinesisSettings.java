@@ -1,6 +1,7 @@
 package io.occupancystream.job.kinesis;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Properties;
 
 /**
@@ -13,13 +14,18 @@ public final class KinesisSettings implements Serializable {
     /** Where a first start reads the input stream from. */
     public enum InitialPosition {
         LATEST,
-        TRIM_HORIZON
+        TRIM_HORIZON,
+        AT_TIMESTAMP
     }
 
     public final String region;
     public final String endpoint;
     public final String inputStream;
     public final InitialPosition initialPosition;
+
+    /** With {@link InitialPosition#AT_TIMESTAMP} only, else null. */
+    public final Instant initialTimestamp;
+
     public final String resultsStream;
     public final String deadLetterStream;
     public final long sinkMaxBufferMillis;
@@ -29,6 +35,7 @@ public final class KinesisSettings implements Serializable {
             String endpoint,
             String inputStream,
             InitialPosition initialPosition,
+            Instant initialTimestamp,
             String resultsStream,
             String deadLetterStream,
             long sinkMaxBufferMillis) {
@@ -36,6 +43,7 @@ public final class KinesisSettings implements Serializable {
         this.endpoint = endpoint;
         this.inputStream = inputStream;
         this.initialPosition = initialPosition;
+        this.initialTimestamp = initialTimestamp;
         this.resultsStream = resultsStream;
         this.deadLetterStream = deadLetterStream;
         this.sinkMaxBufferMillis = sinkMaxBufferMillis;

@@ -22,11 +22,25 @@ public final class KinesisStreamConnector {
     /** Reads each record of the input stream as one UTF-8 string. */
     public static FlinkKinesisConsumer<String> consumer(KinesisSettings settings) {
         useJsonProtocolIfOverridden(settings);
+        return new FlinkKinesisConsumer<>(
+                settings.inputStream, new SimpleStringSchema(), consumerProperties(settings));
+    }
+
+    static Properties consumerProperties(KinesisSettings settings) {
         Properties p = settings.clientProperties();
         p.setProperty(
                 ConnectorKeys.INITIAL_POSITION,
                 settings.initialPosition.name().toUpperCase(Locale.ROOT));
-        return new FlinkKinesisConsumer<>(settings.inputStream, new SimpleStringSchema(), p);
+        if (settings.initialTimestamp != null) {
+            // Epoch seconds: the connector parses a plain number before trying its date format.
+            p.setProperty(
+                    ConnectorKeys.INITIAL_TIMESTAMP,
+                    String.format(
+                            Locale.ROOT,
+                            "%.3f",
+                            settings.initialTimestamp.toEpochMilli() / 1000.0));
+        }
+        return p;
     }
 
     /**

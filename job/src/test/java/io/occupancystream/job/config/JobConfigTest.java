@@ -74,7 +74,13 @@ class JobConfigTest {
                 "output.late=kinesis | output.late = 'kinesis' is invalid: expected file or"
                         + " stdout",
                 "kinesis.initial-position=EARLIEST | kinesis.initial-position = 'EARLIEST' is"
-                        + " invalid: expected one of [latest, trim_horizon]",
+                        + " invalid: expected one of [latest, trim_horizon, at_timestamp]",
+                "kinesis.initial-position=AT_TIMESTAMP | kinesis.initial-timestamp = '' is invalid:"
+                        + " expected a UTC instant exactly when kinesis.initial-position is"
+                        + " AT_TIMESTAMP",
+                "kinesis.initial-timestamp=2024-01-08T09:00:00Z | kinesis.initial-timestamp ="
+                        + " '2024-01-08T09:00:00Z' is invalid: expected a UTC instant exactly when"
+                        + " kinesis.initial-position is AT_TIMESTAMP",
                 "kinesis.results-stream= | kinesis.results-stream = '' is invalid: expected a"
                         + " non-empty value",
                 "shadow.enabled=yes | shadow.enabled = 'yes' is invalid: expected true or false",

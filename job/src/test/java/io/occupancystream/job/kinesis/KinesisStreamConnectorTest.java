@@ -1,0 +1,45 @@
+package io.occupancystream.job.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.config.PropertyGroups;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class KinesisStreamConnectorTest {
+    private static KinesisSettings settings(String... overrides) {
+        return new JobConfig(PropertyGroups.empty().withOverrides(List.of(overrides))).kinesis;
+    }
+
+    @Test
+    void atTimestampStartsAtTheInstantInEpochSecondsWhichTheConsumerAccepts() {
+        KinesisSettings settings =
+                settings(
+                        "kinesis.region=eu-west-1",
+                        "kinesis.initial-position=AT_TIMESTAMP",
+                        "kinesis.initial-timestamp=2024-01-08T09:00:00.250Z");
+
+        Properties p = KinesisStreamConnector.consumerProperties(settings);
+
+        assertThat(p.getProperty("flink.stream.initpos")).isEqualTo("AT_TIMESTAMP");
+        assertThat(p.getProperty("flink.stream.initpos.timestamp")).isEqualTo("1704704400.250");
+        assertThat(p.getProperty("aws.region")).isEqualTo("eu-west-1");
+        assertThat(p.getProperty("aws.credentials.provider")).isEqualTo("AUTO");
+        // The consumer validates its properties when it is made.
+        assertThat(KinesisStreamConnector.consumer(settings)).isNotNull();
+    }
+
+    @Test
+    void endpointOverrideWithoutRegionStillNamesOne() {
+        Properties p =
+                KinesisStreamConnector.consumerProperties(
+                        settings("kinesis.endpoint=http://127.0.0.1:4567"));
+
+        assertThat(p.getProperty("aws.endpoint")).isEqualTo("http://127.0.0.1:4567");
+        assertThat(p.getProperty("aws.region")).isEqualTo("us-east-1");
+        assertThat(p.getProperty("flink.stream.initpos")).isEqualTo("LATEST");
+        assertThat(p.getProperty("flink.stream.initpos.timestamp")).isNull();
+    }
+}
