@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +69,11 @@ public class ModelCard {
     }
 
     public void write(Path modelDir) throws IOException {
-        MAPPER.writeValue(modelDir.resolve(FILE).toFile(), this);
+        Files.write(modelDir.resolve(FILE), toJson());
+    }
+
+    /** The contents of {@value #FILE}. */
+    public byte[] toJson() throws IOException {
+        return MAPPER.writeValueAsBytes(this);
     }
 }

@@ -4,7 +4,6 @@ import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.train.ModelTrainer;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLMetricEnum;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLMode;
-import software.amazon.awssdk.services.sagemaker.model.DescribeAutoMlJobV2Response;
 
 /**
  * {@code model-ops autopilot}: SageMaker Autopilot on the job's training-set prefix, and with
@@ -85,20 +83,12 @@ public final class AutopilotCommand implements Callable<Integer> {
             description = "Deploy the best candidate if it wins (needs --wait).")
     boolean promote;
 
-    @Option(
-            names = "--model-card",
-            paramLabel = "S3_URI",
-            description =
-                    "With --promote: where the job's model card goes (its scoring.model.path),"
-                            + " e.g. s3://BUCKET/models/current.")
-    String modelCard;
-
     // Replaced in tests.
     Pause pause = Pause.THREAD;
 
     @Override
     public Integer call() throws Exception {
-        URI dataUri = S3Uris.parse(data.data, "--data");
+        S3Uris.parse(data.data, "--data"); // Autopilot reads S3 only: refuse a folder at once
         if (data.since != null || data.until != null) {
             throw new ParameterException(
                     spec.commandLine(), "Autopilot trains on the whole prefix: no --since/--until");
@@ -123,35 +113,32 @@ public final class AutopilotCommand implements Callable<Integer> {
                 "%d rows (%d occupied) in %d files under %s%n",
                 rows.rows(), rows.occupied(), rows.files(), data.data);
         String name = jobName != null ? jobName : defaultJobName();
-        String outputUri = output != null ? output : "s3://" + dataUri.getHost() + "/autopilot";
+        String outputUri = output != null ? output : AutopilotJobSpec.defaultOutput(data.data);
+        AutopilotJobSpec spec =
+                new AutopilotJobSpec(
+                        name, data.data, outputUri, role, maxCandidates, objective, mode);
         try (SageMakerClient client = sageMaker.client()) {
             AutopilotRun run =
                     new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);
-            run.start(
-                    new AutopilotJobSpec(
-                            name, data.data, outputUri, role, maxCandidates, objective, mode));
             if (!await) {
+                run.start(spec);
                 out.println("Not waiting; follow it with --job-name " + name + " in the console.");
                 return 0;
             }
-            DescribeAutoMlJobV2Response job = run.await(name);
-            Challenger best = AutopilotRun.challenger(job, rows.rows());
+            Challenger best = run.bestCandidate(spec, rows.rows());
             out.printf(
                     "Best candidate %s: %s %.4f%n", best.source, best.metricName, best.metricValue);
-            if (!promote) {
-                return 0;
-            }
-            PromotionDecision decision =
-                    new EndpointPromoter(client, settings, pause, out).promote(best);
-            promotion.record(decision);
-            if (decision.promoted() && modelCard != null) {
-                try (S3Client s3 = data.s3Client()) {
-                    new ModelCardPublisher(s3)
-                            .publish(
-                                    AutopilotModelCard.of(best, rows),
-                                    S3Uris.parse(modelCard, "--model-card"));
-                }
-                out.println("Model card for the job at " + modelCard);
+            if (promote) {
+                promotion.promote(
+                        new EndpointPromoter(client, settings, pause, out),
+                        best,
+                        uri -> {
+                            try (S3Client s3 = data.s3Client()) {
+                                new ModelCardPublisher(s3)
+                                        .publish(AutopilotModelCard.of(best, rows), uri);
+                            }
+                        },
+                        out);
             }
             return 0;
         }

@@ -43,6 +43,11 @@ public final class AutopilotJobSpec {
         this.mode = mode;
     }
 
+    /** Autopilot's output when none is given: {@code autopilot/} in the data's bucket. */
+    static String defaultOutput(String dataUri) {
+        return "s3://" + S3Uris.parse(dataUri, "--data").getHost() + "/autopilot";
+    }
+
     public CreateAutoMlJobV2Request request() {
         return CreateAutoMlJobV2Request.builder()
                 .autoMLJobName(jobName)

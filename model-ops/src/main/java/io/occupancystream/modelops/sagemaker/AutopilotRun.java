@@ -38,6 +38,16 @@ public final class AutopilotRun {
         return arn;
     }
 
+    /**
+     * Starts the job, waits for it and returns its best candidate as a challenger trained on {@code
+     * trainingRows}.
+     */
+    public Challenger bestCandidate(AutopilotJobSpec spec, long trainingRows)
+            throws InterruptedException {
+        start(spec);
+        return challenger(await(spec.jobName), trainingRows);
+    }
+
     /** Waits until the job completes; a failed or stopped job throws with SageMaker's reason. */
     public DescribeAutoMlJobV2Response await(String jobName) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -87,7 +97,7 @@ public final class AutopilotRun {
     }
 
     /** The completed job's best candidate, answering {@code predicted_label,probability}. */
-    public static Challenger challenger(DescribeAutoMlJobV2Response job, long trainingRows) {
+    static Challenger challenger(DescribeAutoMlJobV2Response job, long trainingRows) {
         AutoMLCandidate best = job.bestCandidate();
         if (best == null) {
             throw new PromotionException(

@@ -77,13 +77,10 @@ public final class DeployLocalModelCommand implements Callable<Integer> {
         String image =
                 publishing.image != null ? publishing.image : XgboostImage.uri(sageMaker.region());
         Challenger challenger = LocalModelChallenger.upload(modelDir, artifacts, image, uploads);
-        PromotionDecision decision =
-                new EndpointPromoter(client, promotion.settings(), pause, out).promote(challenger);
-        promotion.record(decision);
-        if (decision.promoted() && publishing.modelCard != null) {
-            uploads.publish(modelDir, S3Uris.parse(publishing.modelCard, "--model-card"));
-            out.println("Model card for the job at " + publishing.modelCard);
-        }
-        return decision;
+        return promotion.promote(
+                new EndpointPromoter(client, promotion.settings(), pause, out),
+                challenger,
+                uri -> uploads.publish(modelDir, uri),
+                out);
     }
 }

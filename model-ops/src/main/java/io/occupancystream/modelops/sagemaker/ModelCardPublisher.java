@@ -21,7 +21,9 @@ final class ModelCardPublisher {
         this.s3 = s3;
     }
 
-    void publish(Path modelDir, URI prefix) throws IOException {
+    /** Uploads a model directory's card and artifact under {@code prefixUri} (s3://...). */
+    void publish(Path modelDir, String prefixUri) throws IOException {
+        URI prefix = S3Uris.parse(prefixUri, "--model-card");
         put(prefix, ModelCard.FILE, modelDir.resolve(ModelCard.FILE));
         Path artifact = modelDir.resolve(ModelArtifact.FILE);
         if (Files.isRegularFile(artifact)) {
@@ -29,11 +31,12 @@ final class ModelCardPublisher {
         }
     }
 
-    /** Writes {@code card} (no artifact: the model lives in SageMaker) under {@code prefix}. */
-    void publish(ModelCard card, URI prefix) throws IOException {
-        Path dir = Files.createTempDirectory("model-card");
-        card.write(dir);
-        publish(dir, prefix);
+    /** Uploads {@code card} alone (the model lives in SageMaker) under {@code prefixUri}. */
+    void publish(ModelCard card, String prefixUri) throws IOException {
+        URI prefix = S3Uris.parse(prefixUri, "--model-card");
+        String key = S3Uris.key(prefix, ModelCard.FILE);
+        s3.putObject(
+                r -> r.bucket(prefix.getHost()).key(key), RequestBody.fromBytes(card.toJson()));
     }
 
     /** Uploads {@code file} as {@code name} under {@code prefix}; returns its s3:// URI. */

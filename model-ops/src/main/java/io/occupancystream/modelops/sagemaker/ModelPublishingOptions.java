@@ -2,7 +2,7 @@ package io.occupancystream.modelops.sagemaker;
 
 import picocli.CommandLine.Option;
 
-/** Where a locally trained model's artifacts and the job's model card go. */
+/** Where a locally trained model's artifacts go and what serves them. */
 public final class ModelPublishingOptions {
     @Option(
             names = "--artifacts",
@@ -15,12 +15,4 @@ public final class ModelPublishingOptions {
             paramLabel = "URI",
             description = "Serving image (default: SageMaker's built-in XGBoost for the region).")
     String image;
-
-    @Option(
-            names = "--model-card",
-            paramLabel = "S3_URI",
-            description =
-                    "Where the promoted model's card goes: the job's scoring.model.path, e.g."
-                            + " s3://BUCKET/models/current.")
-    String modelCard;
 }

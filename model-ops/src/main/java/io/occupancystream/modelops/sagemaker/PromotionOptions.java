@@ -1,5 +1,7 @@
 package io.occupancystream.modelops.sagemaker;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +84,14 @@ public final class PromotionOptions {
     Duration poll;
 
     @Option(
+            names = "--model-card",
+            paramLabel = "S3_URI",
+            description =
+                    "Where the promoted model's card goes: the job's scoring.model.path, e.g."
+                            + " s3://BUCKET/models/current.")
+    String modelCard;
+
+    @Option(
             names = "--record",
             paramLabel = "FILE",
             defaultValue = "promotion.json",
@@ -106,7 +116,25 @@ public final class PromotionOptions {
                 maxWait);
     }
 
-    public void record(PromotionDecision decision) throws java.io.IOException {
+    /** Publishes the promoted model's card for the job under the given s3:// prefix. */
+    @FunctionalInterface
+    interface CardPublisher {
+        void publish(String modelCardUri) throws IOException;
+    }
+
+    /**
+     * Promotes {@code challenger} if it wins, records the decision, and once it is promoted
+     * publishes its card to {@code --model-card}, if given.
+     */
+    PromotionDecision promote(
+            EndpointPromoter promoter, Challenger challenger, CardPublisher card, PrintWriter out)
+            throws IOException, InterruptedException {
+        PromotionDecision decision = promoter.promote(challenger);
         Files.writeString(record, decision.toJson() + "\n");
+        if (decision.promoted() && modelCard != null) {
+            card.publish(modelCard);
+            out.println("Model card for the job at " + modelCard);
+        }
+        return decision;
     }
 }

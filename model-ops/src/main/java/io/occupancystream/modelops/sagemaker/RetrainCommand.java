@@ -6,7 +6,6 @@ import io.occupancystream.modelops.train.ModelTrainer;
 import io.occupancystream.modelops.train.Objective;
 import io.occupancystream.modelops.train.Progress;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLMetricEnum;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLMode;
-import software.amazon.awssdk.services.sagemaker.model.DescribeAutoMlJobV2Response;
 
 /**
  * {@code model-ops retrain}: the loop once. If the training prefix has gained enough rows since the
@@ -142,27 +140,23 @@ public final class RetrainCommand implements Callable<Integer> {
         if (autopilotRole == null) {
             throw new PromotionException("--trainer AUTOPILOT needs --role ARN");
         }
-        URI dataUri = S3Uris.parse(data.data, "--data");
         String name = "occupancy-retrain-" + Instant.now().getEpochSecond();
         AutopilotRun run = new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);
-        run.start(
-                new AutopilotJobSpec(
-                        name,
-                        data.data,
-                        "s3://" + dataUri.getHost() + "/autopilot",
-                        autopilotRole,
-                        maxCandidates,
-                        AutoMLMetricEnum.F1,
-                        AutoMLMode.AUTO));
-        DescribeAutoMlJobV2Response job = run.await(name);
-        Challenger best = AutopilotRun.challenger(job, rows.rows());
-        PromotionDecision decision = promoter.promote(best);
-        promotion.record(decision);
-        if (decision.promoted() && publishing.modelCard != null) {
-            new ModelCardPublisher(s3)
-                    .publish(
-                            AutopilotModelCard.of(best, rows),
-                            S3Uris.parse(publishing.modelCard, "--model-card"));
-        }
+        Challenger best =
+                run.bestCandidate(
+                        new AutopilotJobSpec(
+                                name,
+                                data.data,
+                                AutopilotJobSpec.defaultOutput(data.data),
+                                autopilotRole,
+                                maxCandidates,
+                                AutoMLMetricEnum.F1,
+                                AutoMLMode.AUTO),
+                        rows.rows());
+        promotion.promote(
+                promoter,
+                best,
+                uri -> new ModelCardPublisher(s3).publish(AutopilotModelCard.of(best, rows), uri),
+                out);
     }
 }
