@@ -38,6 +38,15 @@ public final class LocalFileSystems {
     }
 
     /**
+     * Sends {@code s3://} paths to {@code endpoint} (a local S3 such as S3Proxy), with path-style
+     * addressing, which local servers need.
+     */
+    public static void useS3Endpoint(Configuration conf, String endpoint) {
+        conf.setString("s3.endpoint", endpoint);
+        conf.setString("s3.path.style.access", "true");
+    }
+
+    /**
      * Where the launchers keep the plugins: {@code FLINK_PLUGINS_DIR} if set, else the job module's
      * {@code target/plugins} under the project ({@code bin/launch} passes its root).
      */

@@ -293,8 +293,7 @@ public final class OccupancyJob implements Callable<Integer> {
     private Configuration localConfiguration(JobConfig config) {
         Configuration conf = checkpointsUnder(config.outputPath);
         if (s3Endpoint != null) {
-            conf.setString("s3.endpoint", s3Endpoint);
-            conf.setString("s3.path.style.access", "true");
+            LocalFileSystems.useS3Endpoint(conf, s3Endpoint);
         }
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);

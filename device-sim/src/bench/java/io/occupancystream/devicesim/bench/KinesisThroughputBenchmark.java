@@ -18,7 +18,6 @@ import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.ingest.KinesisReadingSource;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.modelops.data.LocalS3;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,18 +80,9 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.setProperty("aws.accessKeyId", LocalS3.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", LocalS3.SECRET_KEY);
-        System.setProperty("aws.secretKey", LocalS3.SECRET_KEY);
+        LocalStack.credentialProperties().forEach(System::setProperty);
         Path home = Path.of(System.getProperty("occupancystream.home", "."));
-        LocalStackLayout defaults = LocalStackLayout.defaults();
-        LocalStackLayout layout =
-                new LocalStackLayout(
-                        defaults.inputStream,
-                        shards,
-                        defaults.resultsStream,
-                        defaults.deadLetterStream,
-                        defaults.bucket);
+        LocalStackLayout layout = LocalStackLayout.defaults().withInputShards(shards);
         Path out = Files.createTempDirectory("bench-kinesis");
         try (LocalStack stack =
                 LocalStack.start(
@@ -100,10 +90,7 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
             long put = preload(stack);
             JobConfig config = config(stack, out);
             Configuration conf = OccupancyJob.checkpointsUnder(out.toString());
-            conf.setString("s3.endpoint", stack.s3Endpoint().toString());
-            conf.setString("s3.path.style.access", "true");
-            conf.setString("s3.access-key", LocalS3.ACCESS_KEY);
-            conf.setString("s3.secret-key", LocalS3.SECRET_KEY);
+            stack.s3FileSystemSettings().forEach(conf::setString);
             LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);

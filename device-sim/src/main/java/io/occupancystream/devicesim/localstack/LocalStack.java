@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -88,6 +89,34 @@ public final class LocalStack implements AutoCloseable {
 
     public KinesisClient kinesisClient() {
         return LocalKinesisClient.connect(kinesis.endpoint());
+    }
+
+    /**
+     * The system properties that give this JVM's AWS SDKs (v2, and v1 inside the Kinesis connector)
+     * the stack's credentials through their default chains.
+     */
+    public static Map<String, String> credentialProperties() {
+        return Map.of(
+                "aws.accessKeyId", LocalS3.ACCESS_KEY,
+                "aws.secretAccessKey", LocalS3.SECRET_KEY,
+                "aws.secretKey", LocalS3.SECRET_KEY);
+    }
+
+    /**
+     * The Flink settings that point its S3 file system at this stack's S3, with its keys, for a JVM
+     * that runs the job itself and cannot set the AWS environment variables that {@code bin/job}
+     * relies on. Plain strings: {@code bin/local-stack} runs without Flink's classes.
+     */
+    public Map<String, String> s3FileSystemSettings() {
+        return Map.of(
+                "s3.endpoint",
+                s3Endpoint().toString(),
+                "s3.path.style.access",
+                "true",
+                "s3.access-key",
+                LocalS3.ACCESS_KEY,
+                "s3.secret-key",
+                LocalS3.SECRET_KEY);
     }
 
     public S3Client s3Client() {

@@ -56,14 +56,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalStackLayout defaults = LocalStackLayout.defaults();
-        LocalStackLayout layout =
-                new LocalStackLayout(
-                        defaults.inputStream,
-                        inputShards,
-                        defaults.resultsStream,
-                        defaults.deadLetterStream,
-                        defaults.bucket);
+        LocalStackLayout layout = LocalStackLayout.defaults().withInputShards(inputShards);
         Path home = Path.of(System.getProperty("occupancystream.home", "."));
         LocalStack stack =
                 LocalStack.start(

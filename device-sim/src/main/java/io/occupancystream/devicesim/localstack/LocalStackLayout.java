@@ -30,6 +30,10 @@ public final class LocalStackLayout {
                 "occupancy-stream");
     }
 
+    public LocalStackLayout withInputShards(int shards) {
+        return new LocalStackLayout(inputStream, shards, resultsStream, deadLetterStream, bucket);
+    }
+
     /** Where the job writes training sets in the bucket. */
     public String trainingPrefix() {
         return "s3://" + bucket + "/training";

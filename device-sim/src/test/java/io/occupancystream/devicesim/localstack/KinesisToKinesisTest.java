@@ -21,7 +21,6 @@ import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.TrainedModels;
-import io.occupancystream.modelops.data.LocalS3;
 import io.occupancystream.modelops.model.ModelCard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -68,12 +67,6 @@ class KinesisToKinesisTest {
     private static final long START = TrainedModels.START;
     private static final int DEVICES = 3;
     private static final int STEPS = 400;
-    private static final Map<String, String> CREDENTIALS =
-            Map.of(
-                    "aws.accessKeyId", LocalS3.ACCESS_KEY,
-                    // SDK v2, and SDK v1 inside the Kinesis connector.
-                    "aws.secretAccessKey", LocalS3.SECRET_KEY,
-                    "aws.secretKey", LocalS3.SECRET_KEY);
     private static final List<String> BAD_RECORDS =
             List.of(
                     "not json at all",
@@ -87,11 +80,12 @@ class KinesisToKinesisTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        CREDENTIALS.forEach(
-                (key, value) -> {
-                    previousProperties.put(key, System.getProperty(key));
-                    System.setProperty(key, value);
-                });
+        LocalStack.credentialProperties()
+                .forEach(
+                        (key, value) -> {
+                            previousProperties.put(key, System.getProperty(key));
+                            System.setProperty(key, value);
+                        });
         stack =
                 LocalStack.start(
                         Path.of("kinesalite"),
@@ -99,11 +93,7 @@ class KinesisToKinesisTest {
                         LocalStackLayout.defaults(),
                         LocalStack.Ports.free());
         Configuration conf = new Configuration();
-        conf.setString("s3.endpoint", stack.s3Endpoint().toString());
-        conf.setString("s3.path.style.access", "true");
-        // bin/job leaves these to the AWS environment variables, which a test cannot set.
-        conf.setString("s3.access-key", LocalS3.ACCESS_KEY);
-        conf.setString("s3.secret-key", LocalS3.SECRET_KEY);
+        stack.s3FileSystemSettings().forEach(conf::setString);
         LocalFileSystems.initialize(conf, Path.of("target", "plugins"));
     }
 
