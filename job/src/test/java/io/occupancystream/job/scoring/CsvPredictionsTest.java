@@ -87,10 +87,8 @@ class CsvPredictionsTest {
 
     /**
      * A probability must be one: NaN, an infinity, a number outside [0, 1] or Java's hexadecimal
-     * float syntax is not a readable prediction.
-     *
-     * <p>BUG (fails today): {@code Float.parseFloat} accepts all of them, so the result carries
-     * probability NaN (written as the string "NaN" in the results JSON), 1.7 or -0.2.
+     * float syntax is not a readable prediction, although {@code Float.parseFloat} accepts all of
+     * them.
      */
     @ParameterizedTest
     @ValueSource(strings = {"true,NaN", "NaN", "Infinity", "true,1.7", "-0.2", "false,0x1p-1"})
