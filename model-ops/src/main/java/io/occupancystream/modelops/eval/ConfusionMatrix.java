@@ -43,6 +43,15 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(tp, fp, tn, fn);
     }
 
+    /** Predicted occupied when the model's {@code probability >= threshold}. */
+    public static ConfusionMatrix at(float[] probabilities, boolean[] actual, double threshold) {
+        double[] scores = new double[probabilities.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = probabilities[i];
+        }
+        return at(scores, actual, threshold);
+    }
+
     public long total() {
         return tp + fp + tn + fn;
     }

@@ -14,8 +14,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * {@code model.tar.gz} as SageMaker's built-in XGBoost container expects it: one entry, {@code
- * xgboost-model}, holding the booster in XGBoost's JSON model format (which XGBoost 1.x and 2.x
- * both load from a file of that name).
+ * xgboost-model}, holding the booster in XGBoost's JSON model format. The container loads every
+ * top-level file of the archive as a booster (an ensemble by default), so nothing else may be in
+ * it; XGBoost loads a JSON model from a file without the {@code .json} extension by its first byte.
  */
 public final class ModelArtifact {
     public static final String FILE = "model.tar.gz";

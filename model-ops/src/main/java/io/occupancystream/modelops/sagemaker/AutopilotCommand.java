@@ -132,6 +132,7 @@ public final class AutopilotCommand implements Callable<Integer> {
                 promotion.promote(
                         new EndpointPromoter(client, settings, pause, out),
                         best,
+                        AutopilotRun.COMPARISON,
                         uri -> {
                             try (S3Client s3 = data.s3Client()) {
                                 new ModelCardPublisher(s3)

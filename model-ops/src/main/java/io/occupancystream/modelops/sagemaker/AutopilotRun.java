@@ -13,6 +13,15 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeAutoMlJobV2Respon
  * and turns its best candidate into a {@link Challenger}.
  */
 public final class AutopilotRun {
+    /** Fewer pages on every poll; valid for MaxResults in every version of the API reference. */
+    static final int CANDIDATES_PER_PAGE = 100;
+
+    /** An Autopilot candidate is measured on Autopilot's own split only. */
+    static final ChampionComparison COMPARISON =
+            ChampionComparison.recordedMetrics(
+                    "the challenger is an Autopilot model, measured on Autopilot's own validation"
+                            + " split; it cannot be scored here");
+
     private final SageMakerClient sageMaker;
     private final Pause pause;
     private final Duration pollInterval;
@@ -89,7 +98,8 @@ public final class AutopilotRun {
         int count = 0;
         for (AutoMLCandidate ignored :
                 sageMaker
-                        .listCandidatesForAutoMLJobPaginator(r -> r.autoMLJobName(jobName))
+                        .listCandidatesForAutoMLJobPaginator(
+                                r -> r.autoMLJobName(jobName).maxResults(CANDIDATES_PER_PAGE))
                         .candidates()) {
             count++;
         }

@@ -8,20 +8,23 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
  * The model an endpoint serves now, with what the promotion that deployed it recorded in the
- * model's tags: its metric (NaN when none was recorded) and the rows it was trained on (0 when
- * unknown).
+ * model's tags: its metric (NaN when none was recorded), the rows it was trained on (0 when
+ * unknown) and where it comes from (null when unknown).
  */
 public final class Champion {
     final String model;
     final String metricName;
     final double metricValue;
     final long trainingRows;
+    final String source;
 
-    Champion(String model, String metricName, double metricValue, long trainingRows) {
+    Champion(
+            String model, String metricName, double metricValue, long trainingRows, String source) {
         this.model = model;
         this.metricName = metricName;
         this.metricValue = metricValue;
         this.trainingRows = trainingRows;
+        this.source = source;
     }
 
     /** The first variant's model of {@code endpoint}, read back from its tags. */
@@ -44,7 +47,8 @@ public final class Champion {
                 model,
                 tags.get(EndpointPromoter.TAG_METRIC),
                 value == null ? Double.NaN : Double.parseDouble(value),
-                rows == null ? 0 : Long.parseLong(rows));
+                rows == null ? 0 : Long.parseLong(rows),
+                tags.get(EndpointPromoter.TAG_SOURCE));
     }
 
     public long trainingRows() {

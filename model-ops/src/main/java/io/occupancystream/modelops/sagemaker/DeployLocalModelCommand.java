@@ -53,7 +53,18 @@ public final class DeployLocalModelCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (S3Client s3 = TrainingDataOptions.s3Client(s3Endpoint);
                 SageMakerClient client = sageMaker.client()) {
-            deploy(model, client, s3, sageMaker, promotion, publishing, pause, out);
+            deploy(
+                    model,
+                    ChampionComparison.recordedMetrics(
+                            "deploy-local-model reads no rows to score both on; the challenger's"
+                                    + " F1 is from its own validation split"),
+                    client,
+                    s3,
+                    sageMaker,
+                    promotion,
+                    publishing,
+                    pause,
+                    out);
         }
         return 0;
     }
@@ -61,6 +72,7 @@ public final class DeployLocalModelCommand implements Callable<Integer> {
     /** Uploads, promotes if better, records the decision and publishes the card if promoted. */
     static PromotionDecision deploy(
             Path modelDir,
+            ChampionComparison comparison,
             SageMakerClient client,
             S3Client s3,
             SageMakerOptions sageMaker,
@@ -80,6 +92,7 @@ public final class DeployLocalModelCommand implements Callable<Integer> {
         return promotion.promote(
                 new EndpointPromoter(client, promotion.settings(), pause, out),
                 challenger,
+                comparison,
                 uri -> uploads.publish(modelDir, uri),
                 out);
     }

@@ -1,16 +1,23 @@
 package io.occupancystream.modelops.sagemaker;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
 import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefinition;
+import software.amazon.awssdk.services.sagemaker.model.ProductionVariant;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
@@ -29,6 +36,8 @@ public final class EndpointPromoter {
     static final String TAG_SOURCE = "occupancy-stream:source";
     static final String TAG_ROWS = "occupancy-stream:training-rows";
     static final String VARIANT = "AllTraffic";
+    private static final int MAX_NAME_LENGTH = 63;
+    private static final int MAX_NAME_ATTEMPTS = 10;
 
     private final SageMakerClient sageMaker;
     private final PromotionSettings settings;
@@ -48,27 +57,23 @@ public final class EndpointPromoter {
         return endpoint().map(e -> Champion.of(sageMaker, e));
     }
 
-    public PromotionDecision promote(Challenger challenger) throws InterruptedException {
+    public PromotionDecision promote(Challenger challenger, ChampionComparison comparison)
+            throws IOException, InterruptedException {
         Optional<DescribeEndpointResponse> endpoint = endpoint();
         Optional<Champion> champion = endpoint.map(e -> Champion.of(sageMaker, e));
-        PromotionDecision decision = PromotionDecision.decide(challenger, champion, settings.force);
+        Comparison compared = champion.isEmpty() ? null : comparison.compare(champion.get());
+        PromotionDecision decision =
+                PromotionDecision.decide(challenger, champion, compared, settings.force);
         out.println(decision.summary());
+        if (compared != null) {
+            out.println("  compared: " + compared.describe());
+        }
         if (!decision.promoted) {
             return decision;
         }
         String packageArn = register(challenger);
-        createModel(challenger, packageArn);
-        String config = challenger.name;
-        sageMaker.createEndpointConfig(
-                r ->
-                        r.endpointConfigName(config)
-                                .productionVariants(
-                                        v ->
-                                                v.variantName(VARIANT)
-                                                        .modelName(challenger.name)
-                                                        .instanceType(settings.instanceType)
-                                                        .initialInstanceCount(
-                                                                settings.instanceCount)));
+        String model = createModel(challenger, packageArn);
+        String config = createEndpointConfig(challenger.name, model);
         if (endpoint.isEmpty()) {
             out.println("Creating endpoint " + settings.endpointName + " with " + config);
             sageMaker.createEndpoint(
@@ -168,7 +173,78 @@ public final class EndpointPromoter {
         }
     }
 
-    private void createModel(Challenger challenger, String packageArn) {
+    /**
+     * Creates a resource named {@code base}. A rerun after a partial failure finds the names it
+     * created then: one that {@code same} accepts is reused, else the next free {@code base-N}.
+     */
+    private String createOrReuse(
+            String kind, String base, Predicate<String> same, Consumer<String> create) {
+        for (int n = 1; n <= MAX_NAME_ATTEMPTS; n++) {
+            String name = n == 1 ? base : suffixed(base, n);
+            try {
+                create.accept(name);
+                return name;
+            } catch (SageMakerException e) {
+                if (!isAlreadyExisting(e)) {
+                    throw e;
+                }
+            }
+            if (same.test(name)) {
+                out.println("Reusing " + kind + " " + name + " from an earlier run");
+                return name;
+            }
+        }
+        throw new PromotionException(
+                MAX_NAME_ATTEMPTS + " " + kind + "s named " + base + "[-N] exist already");
+    }
+
+    private static String suffixed(String base, int n) {
+        String suffix = "-" + n;
+        return base.substring(0, Math.min(base.length(), MAX_NAME_LENGTH - suffix.length()))
+                + suffix;
+    }
+
+    /**
+     * SageMaker refuses an existing name with a 400 ValidationException "Cannot create already
+     * existing model|endpoint configuration "ARN"."
+     */
+    static boolean isAlreadyExisting(SageMakerException e) {
+        return e.awsErrorDetails() != null
+                && "ValidationException".equals(e.awsErrorDetails().errorCode())
+                && String.valueOf(e.awsErrorDetails().errorMessage())
+                        .startsWith("Cannot create already existing");
+    }
+
+    private String createEndpointConfig(String base, String model) {
+        return createOrReuse(
+                "endpoint config",
+                base,
+                name -> {
+                    List<ProductionVariant> variants =
+                            sageMaker
+                                    .describeEndpointConfig(r -> r.endpointConfigName(name))
+                                    .productionVariants();
+                    return variants.size() == 1
+                            && model.equals(variants.get(0).modelName())
+                            && settings.instanceType.equals(variants.get(0).instanceTypeAsString())
+                            && Integer.valueOf(settings.instanceCount)
+                                    .equals(variants.get(0).initialInstanceCount());
+                },
+                name ->
+                        sageMaker.createEndpointConfig(
+                                r ->
+                                        r.endpointConfigName(name)
+                                                .productionVariants(
+                                                        v ->
+                                                                v.variantName(VARIANT)
+                                                                        .modelName(model)
+                                                                        .instanceType(
+                                                                                settings.instanceType)
+                                                                        .initialInstanceCount(
+                                                                                settings.instanceCount))));
+    }
+
+    private String createModel(Challenger challenger, String packageArn) {
         List<Tag> tags =
                 List.of(
                         Tag.builder().key(TAG_PACKAGE).value(packageArn).build(),
@@ -179,16 +255,42 @@ public final class EndpointPromoter {
                                 .key(TAG_ROWS)
                                 .value(Long.toString(challenger.trainingRows))
                                 .build());
-        sageMaker.createModel(
-                r -> {
-                    r.modelName(challenger.name).executionRoleArn(settings.roleArn).tags(tags);
-                    if (challenger.containers.size() == 1) {
-                        r.primaryContainer(challenger.containers.get(0));
-                    } else {
-                        // Autopilot's tuning candidates are inference pipelines of containers.
-                        r.containers(challenger.containers);
-                    }
-                });
+        return createOrReuse(
+                "model",
+                challenger.name,
+                name -> servesSameContainers(name, challenger),
+                name ->
+                        sageMaker.createModel(
+                                r -> {
+                                    r.modelName(name).executionRoleArn(settings.roleArn).tags(tags);
+                                    if (challenger.containers.size() == 1) {
+                                        r.primaryContainer(challenger.containers.get(0));
+                                    } else {
+                                        // Autopilot's tuning candidates are inference pipelines.
+                                        r.containers(challenger.containers);
+                                    }
+                                }));
+    }
+
+    private boolean servesSameContainers(String model, Challenger challenger) {
+        DescribeModelResponse existing = sageMaker.describeModel(r -> r.modelName(model));
+        List<ContainerDefinition> containers =
+                existing.hasContainers()
+                        ? existing.containers()
+                        : Collections.singletonList(existing.primaryContainer());
+        if (containers.size() != challenger.containers.size()) {
+            return false;
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerDefinition mine = challenger.containers.get(i);
+            ContainerDefinition theirs = containers.get(i);
+            if (theirs == null
+                    || !Objects.equals(mine.image(), theirs.image())
+                    || !Objects.equals(mine.modelDataUrl(), theirs.modelDataUrl())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String format(double value) {

@@ -12,6 +12,7 @@ public final class PromotionDecision {
 
     final Challenger challenger;
     final Champion champion;
+    final Comparison comparison;
     final boolean promoted;
     final String reason;
     final String modelPackageArn;
@@ -21,6 +22,7 @@ public final class PromotionDecision {
     private PromotionDecision(
             Challenger challenger,
             Champion champion,
+            Comparison comparison,
             boolean promoted,
             String reason,
             String modelPackageArn,
@@ -28,6 +30,7 @@ public final class PromotionDecision {
             Instant decidedAt) {
         this.challenger = challenger;
         this.champion = champion;
+        this.comparison = comparison;
         this.promoted = promoted;
         this.reason = reason;
         this.modelPackageArn = modelPackageArn;
@@ -35,8 +38,14 @@ public final class PromotionDecision {
         this.decidedAt = decidedAt;
     }
 
+    /**
+     * @param comparison what the two are compared on; null when there is no champion
+     */
     static PromotionDecision decide(
-            Challenger challenger, Optional<Champion> current, boolean force) {
+            Challenger challenger,
+            Optional<Champion> current,
+            Comparison comparison,
+            boolean force) {
         Champion champion = current.orElse(null);
         boolean promoted;
         String reason;
@@ -46,6 +55,9 @@ public final class PromotionDecision {
         } else if (force) {
             promoted = true;
             reason = "forced";
+        } else if (comparison.sameRows) {
+            promoted = comparison.challengerF1 > comparison.championF1;
+            reason = (promoted ? "better" : "not better") + " F1 on the same held-out rows";
         } else if (Double.isNaN(champion.metricValue)) {
             promoted = false;
             reason = "the current model has no recorded metric; use --force to replace it";
@@ -65,16 +77,20 @@ public final class PromotionDecision {
             reason = "not better on " + challenger.metricName;
         }
         return new PromotionDecision(
-                challenger, champion, promoted, reason, null, null, Instant.now());
+                challenger, champion, comparison, promoted, reason, null, null, Instant.now());
     }
 
     PromotionDecision deployed(String packageArn, String config) {
         return new PromotionDecision(
-                challenger, champion, promoted, reason, packageArn, config, decidedAt);
+                challenger, champion, comparison, promoted, reason, packageArn, config, decidedAt);
     }
 
     public boolean promoted() {
         return promoted;
+    }
+
+    private boolean sameRows() {
+        return comparison != null && comparison.sameRows;
     }
 
     String summary() {
@@ -85,14 +101,16 @@ public final class PromotionDecision {
                                 Locale.ROOT,
                                 "%s (%s %s)",
                                 champion.model,
-                                champion.metricName,
-                                EndpointPromoter.format(champion.metricValue));
+                                sameRows() ? "F1" : champion.metricName,
+                                EndpointPromoter.format(
+                                        sameRows() ? comparison.championF1 : champion.metricValue));
         return String.format(
                 Locale.ROOT,
                 "Challenger %s (%s %s) vs champion %s: %s (%s)",
                 challenger.name,
-                challenger.metricName,
-                EndpointPromoter.format(challenger.metricValue),
+                sameRows() ? "F1" : challenger.metricName,
+                EndpointPromoter.format(
+                        sameRows() ? comparison.challengerF1 : challenger.metricValue),
                 championText,
                 promoted ? "PROMOTE" : "KEEP the champion",
                 reason);
@@ -120,6 +138,11 @@ public final class PromotionDecision {
             } else {
                 ch.put("value", champion.metricValue);
             }
+        }
+        if (comparison == null) {
+            root.putNull("comparison");
+        } else {
+            root.set("comparison", comparison.toJson());
         }
         root.put("modelPackageArn", modelPackageArn);
         root.put("endpointConfig", endpointConfig);

@@ -46,21 +46,26 @@ public final class PromotionOptions {
             names = "--canary-percent",
             defaultValue = "0",
             description =
-                    "Blue/green update: share of capacity that takes traffic first; 0 shifts all"
-                            + " at once (default: ${DEFAULT-VALUE}).")
+                    "Blue/green update: share of the instances that takes traffic first (1-50,"
+                            + " needs 2+ instances); 0 shifts all at once (default:"
+                            + " ${DEFAULT-VALUE}).")
     int canaryPercent;
-
-    @Option(
-            names = "--canary-wait-seconds",
-            defaultValue = "300",
-            description = "How long the canary runs before the rest shifts.")
-    int canaryWaitSeconds;
 
     @Option(
             names = "--baking-seconds",
             defaultValue = "600",
-            description = "How long the old fleet stays after the shift, for rollbacks.")
+            description =
+                    "Baking period after each traffic shift, while the rollback alarms watch"
+                            + " (WaitIntervalInSeconds, 0-3600; default: ${DEFAULT-VALUE}).")
     int bakingSeconds;
+
+    @Option(
+            names = "--termination-wait-seconds",
+            defaultValue = "0",
+            description =
+                    "How long the old fleet stays after the last baking period"
+                            + " (TerminationWaitInSeconds, 0-3600; default: ${DEFAULT-VALUE}).")
+    int terminationWaitSeconds;
 
     @Option(
             names = "--rollback-alarm",
@@ -92,11 +97,24 @@ public final class PromotionOptions {
     String modelCard;
 
     @Option(
+            names = "--champion-model",
+            paramLabel = "DIR_OR_S3_PREFIX",
+            description =
+                    "Where the current model-ops model's model.json and model.tar.gz are, to score"
+                            + " it on the challenger's held-out rows (default: --model-card).")
+    String championModel;
+
+    @Option(
             names = "--record",
             paramLabel = "FILE",
             defaultValue = "promotion.json",
             description = "Where the decision is written (default: ${DEFAULT-VALUE}).")
     Path record;
+
+    /** The champion's model files, if given. */
+    String championModel() {
+        return championModel != null ? championModel : modelCard;
+    }
 
     public PromotionSettings settings() {
         if (modelRole == null) {
@@ -110,7 +128,12 @@ public final class PromotionOptions {
                 instanceCount,
                 packageGroup,
                 new BlueGreenDeployment(
-                        canaryPercent, canaryWaitSeconds, bakingSeconds, rollbackAlarms),
+                        canaryPercent,
+                        bakingSeconds,
+                        terminationWaitSeconds,
+                        rollbackAlarms,
+                        instanceCount,
+                        maxWait),
                 force,
                 poll,
                 maxWait);
@@ -127,9 +150,13 @@ public final class PromotionOptions {
      * publishes its card to {@code --model-card}, if given.
      */
     PromotionDecision promote(
-            EndpointPromoter promoter, Challenger challenger, CardPublisher card, PrintWriter out)
+            EndpointPromoter promoter,
+            Challenger challenger,
+            ChampionComparison comparison,
+            CardPublisher card,
+            PrintWriter out)
             throws IOException, InterruptedException {
-        PromotionDecision decision = promoter.promote(challenger);
+        PromotionDecision decision = promoter.promote(challenger, comparison);
         Files.writeString(record, decision.toJson() + "\n");
         if (decision.promoted() && modelCard != null) {
             card.publish(modelCard);

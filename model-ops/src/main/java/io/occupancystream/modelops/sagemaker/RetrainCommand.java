@@ -122,7 +122,15 @@ public final class RetrainCommand implements Callable<Integer> {
                         .train(rows, data.data, Progress.NONE)
                         .writeTo(dir);
                 DeployLocalModelCommand.deploy(
-                        dir, client, s3, sageMaker, promotion, publishing, pause, out);
+                        dir,
+                        new HeldOutComparison(dir, rows, promotion.championModel(), data::s3Client),
+                        client,
+                        s3,
+                        sageMaker,
+                        promotion,
+                        publishing,
+                        pause,
+                        out);
             } else {
                 retrainWithAutopilot(rows, client, s3, promoter, out);
             }
@@ -156,6 +164,7 @@ public final class RetrainCommand implements Callable<Integer> {
         promotion.promote(
                 promoter,
                 best,
+                AutopilotRun.COMPARISON,
                 uri -> new ModelCardPublisher(s3).publish(AutopilotModelCard.of(best, rows), uri),
                 out);
     }

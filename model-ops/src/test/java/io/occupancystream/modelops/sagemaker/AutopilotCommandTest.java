@@ -176,6 +176,9 @@ class AutopilotCommandTest {
                             + "\"TargetAttributeName\":\"roomoccupancy\"}},\"RoleArn\":\""
                                 + ROLE
                                 + "\",\"AutoMLJobObjective\":{\"MetricName\":\"F1\"}}");
+        assertThat(bed.sageMaker.bodies("ListCandidatesForAutoMLJob"))
+                .hasSize(3)
+                .allSatisfy(body -> assertThat(body.get("MaxResults").asInt()).isEqualTo(100));
         assertThat(bed.out.toString())
                 .contains("600 rows (")
                 .contains(JOB + ": InProgress / AnalyzingData, candidates so far: 0")
@@ -214,6 +217,11 @@ class AutopilotCommandTest {
                 .isEqualTo("[\"temperature\",\"sound\",\"sound_mean_5m\",\"hour_of_day\"]");
     }
 
+    /**
+     * The baking period the alarms watch is WaitIntervalInSeconds (0-3600),
+     * TerminationWaitInSeconds (0-3600) comes after it, MaximumExecutionTimeoutInSeconds is
+     * 600-28800 (SageMaker API reference: TrafficRoutingConfig, BlueGreenUpdatePolicy).
+     */
     @Test
     void tuningCandidateBeatingTheChampionGoesOutBlueGreenWithRollbackAlarms() throws Exception {
         bed.trainingSets(dir.resolve("data"), 6, 100);
@@ -240,11 +248,13 @@ class AutopilotCommandTest {
                         "--promote",
                         "--model-role",
                         MODEL_ROLE,
+                        "--instance-count",
+                        "2",
                         "--canary-percent",
                         "10",
-                        "--canary-wait-seconds",
-                        "120",
                         "--baking-seconds",
+                        "120",
+                        "--termination-wait-seconds",
                         "300",
                         "--rollback-alarm",
                         "occupancy-fallback-rate");
@@ -268,7 +278,8 @@ class AutopilotCommandTest {
                                 + "\"TrafficRoutingConfiguration\":{\"Type\":\"CANARY\","
                                 + "\"WaitIntervalInSeconds\":120,\"CanarySize\":{"
                                 + "\"Type\":\"CAPACITY_PERCENT\",\"Value\":10}},"
-                                + "\"TerminationWaitInSeconds\":300},"
+                                + "\"TerminationWaitInSeconds\":300,"
+                                + "\"MaximumExecutionTimeoutInSeconds\":2700},"
                                 + "\"AutoRollbackConfiguration\":{\"Alarms\":[{"
                                 + "\"AlarmName\":\"occupancy-fallback-rate\"}]}}}");
         assertThat(bed.out.toString())
@@ -288,12 +299,116 @@ class AutopilotCommandTest {
         assertThat(bed.out.toString())
                 .contains(
                         "Challenger occupancy-test (F1 0.880000) vs champion old-model (F1"
-                                + " 0.900000): KEEP the champion (not better on F1)");
+                                + " 0.900000): KEEP the champion (not better on F1)\n"
+                                + "  compared: recorded metrics from different splits (the"
+                                + " challenger is an Autopilot model, measured on Autopilot's own"
+                                + " validation split; it cannot be scored here)\n");
         assertThat(bed.sageMaker.operations())
                 .doesNotContain("CreateModel", "CreateEndpointConfig", "UpdateEndpoint");
         JsonNode decision = JSON.readTree(Files.readString(dir.resolve("promotion.json")));
         assertThat(decision.get("promoted").asBoolean()).isFalse();
         assertThat(decision.get("champion").get("value").asDouble()).isEqualTo(0.9);
+        assertThat(decision.get("comparison").toString())
+                .isEqualTo(
+                        "{\"sameRows\":false,\"basis\":\"recorded metrics from different"
+                                + " splits\",\"why\":\"the challenger is an Autopilot model,"
+                                + " measured on Autopilot's own validation split; it cannot be"
+                                + " scored here\"}");
+    }
+
+    /**
+     * A rerun after a partial failure meets the names it created: SageMaker answers 400
+     * ValidationException "Cannot create already existing model|endpoint configuration "ARN"." (the
+     * message the SageMaker Python SDK matches in Session.create_model; the API reference lists no
+     * error for it). The same model is reused; a different config gets the next name.
+     */
+    @Test
+    void rerunReusesItsModelAndNamesADifferentEndpointConfigAnew() throws Exception {
+        bed.trainingSets(dir.resolve("data"), 6, 100);
+        scriptJob(completedJob("ENSEMBLING", 0.95, "[" + container("autogluon", SUPPORTED) + "]"));
+        scriptChampion(0.9);
+        String arn = "arn:aws:sagemaker:us-east-1:123456789012:";
+        bed.sageMaker
+                .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
+                .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/2\"}")
+                .thenError(
+                        "CreateModel",
+                        400,
+                        "ValidationException",
+                        "Cannot create already existing model \\\""
+                                + arn
+                                + "model/"
+                                + JOB
+                                + "\\\".")
+                .then(
+                        "DescribeModel",
+                        "{\"ModelName\":\""
+                                + JOB
+                                + "\",\"PrimaryContainer\":"
+                                + container("autogluon", SUPPORTED)
+                                + "}")
+                .thenError(
+                        "CreateEndpointConfig",
+                        400,
+                        "ValidationException",
+                        "Cannot create already existing endpoint configuration \\\""
+                                + arn
+                                + "endpoint-config/"
+                                + JOB
+                                + "\\\".")
+                .then(
+                        "DescribeEndpointConfig",
+                        "{\"EndpointConfigName\":\""
+                                + JOB
+                                + "\",\"ProductionVariants\":[{\"VariantName\":\"AllTraffic\","
+                                + "\"ModelName\":\""
+                                + JOB
+                                + "\",\"InstanceType\":\"ml.c5.large\",\"InitialInstanceCount\":1}]}")
+                .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
+                .then("UpdateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}")
+                .then("DescribeEndpoint", endpoint("InService", JOB + "-2"));
+
+        int code = autopilot("--wait", "--promote", "--model-role", MODEL_ROLE);
+
+        assertThat(code).as(bed.err.toString()).isZero();
+        assertThat(bed.sageMaker.bodies("CreateModel")).hasSize(1);
+        List<JsonNode> configs = bed.sageMaker.bodies("CreateEndpointConfig");
+        assertThat(configs).hasSize(2);
+        assertThat(configs.get(1).get("EndpointConfigName").asText()).isEqualTo(JOB + "-2");
+        assertThat(configs.get(1).get("ProductionVariants").get(0).get("ModelName").asText())
+                .isEqualTo(JOB);
+        assertThat(bed.sageMaker.only("UpdateEndpoint").get("EndpointConfigName").asText())
+                .isEqualTo(JOB + "-2");
+        assertThat(bed.out.toString()).contains("Reusing model " + JOB + " from an earlier run\n");
+        JsonNode decision = JSON.readTree(Files.readString(dir.resolve("promotion.json")));
+        assertThat(decision.get("endpointConfig").asText()).isEqualTo(JOB + "-2");
+    }
+
+    /** Canary size at most 50% of the variant's instances ("Use canary traffic shifting"). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "--canary-percent=10|--max-wait=PT45M|--canary-percent needs at least 2 instances"
+                        + " (--instance-count): the canary may be at most 50% of the variant's 1"
+                        + " instance(s); use 0 to shift all at once",
+                "--canary-percent=60|--instance-count=4|--canary-percent must be 1 to 50, not 60",
+                "--baking-seconds=3601|--max-wait=PT45M|--baking-seconds must be 0 to 3600, not"
+                        + " 3601",
+                "--termination-wait-seconds=-1|--max-wait=PT45M|--termination-wait-seconds must be"
+                        + " 0 to 3600, not -1",
+                "--baking-seconds=600|--max-wait=PT5M|--max-wait PT5M must be longer than the"
+                        + " deployment's waiting time (600 s of baking and termination wait)",
+            })
+    void deploymentOutsideSageMakersLimitsIsRefusedBeforeAnyCall(
+            String option, String other, String message) throws Exception {
+        bed.trainingSets(dir.resolve("data"), 6, 100);
+
+        int code = autopilot("--wait", "--promote", "--model-role", MODEL_ROLE, option, other);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(bed.err.toString()).isEqualTo("model-ops autopilot: " + message + "\n");
+        assertThat(bed.sageMaker.operations()).isEmpty();
     }
 
     @Test

@@ -5,15 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.data.TrainingSetReader;
+import io.occupancystream.modelops.eval.ConfusionMatrix;
 import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.modelops.model.OccupancyPredictor;
 import io.occupancystream.modelops.testing.TestModels;
+import io.occupancystream.modelops.train.ModelTrainer;
+import io.occupancystream.modelops.train.Objective;
+import io.occupancystream.modelops.train.Progress;
+import io.occupancystream.modelops.train.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code model-ops deploy-local-model} and {@code retrain}: a model-ops model uploaded and served
@@ -88,7 +100,7 @@ class DeployAndRetrainCommandTest {
         assertThat(code).as(bed.err.toString()).isZero();
         JsonNode container = bed.sageMaker.only("CreateModel").get("PrimaryContainer");
         assertThat(container.get("Image").asText())
-                .isEqualTo("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1");
+                .isEqualTo("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.0-5");
         assertThat(container.get("ModelDataUrl").asText())
                 .isEqualTo("s3://occupancy/models/test-model-1/model.tar.gz");
         assertThat(bed.objectBytes("models/test-model-1/model.tar.gz"))
@@ -164,6 +176,117 @@ class DeployAndRetrainCommandTest {
         assertThat(model.get("Tags").toString())
                 .contains("{\"Key\":\"occupancy-stream:training-rows\",\"Value\":\"1200\"}");
         assertThat(bed.sageMaker.operations()).contains("CreateEndpoint");
+    }
+
+    /**
+     * A model-ops champion published at --model-card and the challenger are both scored here on the
+     * rows the challenger held out; the champion's recorded F1 (from its own split) is not used.
+     * The champion's card asks for a probability of at least 1.01, so it never says occupied: F1 0
+     * on any rows with occupancy, though its tag claims 0.999999.
+     */
+    @Test
+    void retrainScoresAModelOpsChampionAndTheChallengerOnTheSameHeldOutRows() throws Exception {
+        bed.trainingSets(dir.resolve("data"), 12, 100);
+        TrainingSet rows =
+                new TrainingSetReader(TrainingSet.DEFAULT_TARGET, null, null)
+                        .read(dir.resolve("data"));
+        TrainedModel champion =
+                new ModelTrainer(3, Duration.ofSeconds(5), 1, Objective.F1, 1)
+                        .train(rows, "test", Progress.NONE);
+        champion.card.threshold = 1.01;
+        Path championDir = dir.resolve("champion");
+        champion.writeTo(championDir);
+        try (S3Client s3 = bed.s3.client()) {
+            for (String file : List.of("model.json", "model.tar.gz")) {
+                s3.putObject(
+                        r -> r.bucket(SageMakerTestBed.BUCKET).key("models/current/" + file),
+                        RequestBody.fromFile(championDir.resolve(file)));
+            }
+        }
+        bed.sageMaker
+                .always(
+                        "DescribeEndpoint",
+                        () ->
+                                "{\"EndpointStatus\":\"InService\",\"EndpointConfigName\":\""
+                                        + servedConfig()
+                                        + "\"}")
+                .always(
+                        "DescribeEndpointConfig",
+                        "{\"ProductionVariants\":[{\"ModelName\":\"old-model\"}]}")
+                .always("DescribeModel", "{\"ModelArn\":\"arn:old-model\"}")
+                .always(
+                        "ListTags",
+                        "{\"Tags\":[{\"Key\":\"occupancy-stream:training-rows\",\"Value\":\"100\"},"
+                            + "{\"Key\":\"occupancy-stream:metric\",\"Value\":\"F1\"},"
+                            + "{\"Key\":\"occupancy-stream:metric-value\",\"Value\":\"0.999999\"},"
+                            + "{\"Key\":\"occupancy-stream:source\",\"Value\":\"model-ops:"
+                                + champion.card.modelVersion
+                                + "\"}]}")
+                .always("DescribeModelPackageGroup", "{\"ModelPackageGroupName\":\"g\"}")
+                .then("CreateModelPackage", "{\"ModelPackageArn\":\"arn:package/2\"}")
+                .then("CreateModel", "{\"ModelArn\":\"arn:model\"}")
+                .then("CreateEndpointConfig", "{\"EndpointConfigArn\":\"arn:config\"}")
+                .then("UpdateEndpoint", "{\"EndpointArn\":\"arn:endpoint\"}");
+
+        int code =
+                retrain(
+                        "--min-new-rows",
+                        "1000",
+                        "--max-candidates",
+                        "3",
+                        "--model-card",
+                        "s3://occupancy/models/current",
+                        "--record",
+                        dir.resolve("promotion.json").toString());
+
+        assertThat(code).as(bed.err.toString()).isZero();
+        Path challengerDir = dir.resolve("challenger");
+        Files.createDirectories(challengerDir);
+        for (String file : List.of("model.json", "model.tar.gz")) {
+            Files.write(challengerDir.resolve(file), bed.objectBytes("models/current/" + file));
+        }
+        ModelCard challenger = ModelCard.read(challengerDir);
+        int heldOut = Math.toIntExact(challenger.rows.get("validation"));
+        TrainingSet expectedRows = rows.slice(rows.rows() - heldOut, rows.rows());
+        double challengerF1;
+        try (OccupancyPredictor predictor = OccupancyPredictor.load(challengerDir)) {
+            challengerF1 =
+                    ConfusionMatrix.at(
+                                    predictor.probabilities(
+                                            expectedRows.values(), expectedRows.rows()),
+                                    expectedRows.labels(),
+                                    predictor.threshold())
+                            .f1();
+        }
+        JsonNode decision = JSON.readTree(Files.readString(dir.resolve("promotion.json")));
+        assertThat(decision.get("promoted").asBoolean()).isTrue();
+        assertThat(decision.get("reason").asText())
+                .isEqualTo("better F1 on the same held-out rows");
+        JsonNode compared = decision.get("comparison");
+        assertThat(compared.get("sameRows").asBoolean()).isTrue();
+        assertThat(compared.get("rows").asInt()).isEqualTo(heldOut);
+        assertThat(compared.get("occupied").asLong()).isEqualTo(expectedRows.occupied());
+        assertThat(compared.get("fromWindow").asText())
+                .isEqualTo(challenger.trainingData.get("validationFromWindow"));
+        assertThat(compared.get("toWindow").asText()).isEqualTo("2024-01-08T17:00:00Z");
+        assertThat(compared.get("dataHash").asText()).isEqualTo(rows.dataHash());
+        assertThat(compared.get("championF1").asDouble()).isEqualTo(0.0);
+        assertThat(compared.get("challengerF1").asDouble()).isEqualTo(challengerF1);
+        assertThat(bed.out.toString())
+                .contains(
+                        String.format(
+                                Locale.ROOT,
+                                "  compared: F1 of both on the same %d held-out rows (%d"
+                                        + " occupied), windows %s to 2024-01-08T17:00:00Z%n",
+                                heldOut,
+                                expectedRows.occupied(),
+                                challenger.trainingData.get("validationFromWindow")));
+    }
+
+    /** The endpoint config the command created, or the old one before that. */
+    private String servedConfig() {
+        List<JsonNode> created = bed.sageMaker.bodies("CreateEndpointConfig");
+        return created.isEmpty() ? "old" : created.get(0).get("EndpointConfigName").asText();
     }
 
     private int retrain(String... more) {
