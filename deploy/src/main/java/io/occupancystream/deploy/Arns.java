@@ -50,6 +50,11 @@ final class Arns {
                 ArnFormat.SLASH_RESOURCE_NAME);
     }
 
+    /** CloudWatch alarms whose names match {@code namePattern}. */
+    String alarms(String namePattern) {
+        return regional("cloudwatch", "alarm", namePattern, ArnFormat.COLON_RESOURCE_NAME);
+    }
+
     String role(String name) {
         return stack.formatArn(
                 ArnComponents.builder()

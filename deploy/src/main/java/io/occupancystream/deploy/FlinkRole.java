@@ -63,6 +63,11 @@ final class FlinkRole extends Construct {
                                         arns.objects(bucket, DataBucket.TRAINING + "/*"),
                                         arns.objects(bucket, DataBucket.JOB_OUTPUT + "/*")))
                         .build());
+        // With ListBucket, a missing model card reads as 404 NoSuchKey, not 403 AccessDenied
+        // (GetObject, "Permissions"), so the job's start-up error says what is wrong.
+        role.addToPolicy(
+                PolicyStatements.listUnder(
+                        "ListModelCard", arns.bucket(bucket), DataBucket.CURRENT_MODEL));
         role.addToPolicy(
                 PolicyStatements.allow(
                                 "ReadModelCard",

@@ -10,14 +10,16 @@ import software.constructs.Construct;
  * The role an Autopilot job (CreateAutoMLJobV2) and the model behind the endpoint run as: it reads
  * the training sets, writes Autopilot's output, reads models, pulls SageMaker's built-in containers
  * and writes SageMaker's logs and metrics. Autopilot starts its processing, training and transform
- * jobs as this role, so it may create and stop those (in this account and region) and pass itself
- * to SageMaker, nothing else. Whoever starts Autopilot or creates the endpoint does so with their
- * own credentials.
+ * jobs as this role (in tuning mode also a hyperparameter tuning job, which runs training jobs), so
+ * it may create, follow and stop those (in this account and region) and pass itself to SageMaker,
+ * nothing else. An endpoint update with auto-rollback reads the deployment's alarms as this role.
+ * Whoever starts Autopilot or creates the endpoint does so with their own credentials ({@link
+ * ModelOpsPolicy}).
  */
 final class SageMakerExecutionRole extends Construct {
     final Role role;
 
-    SageMakerExecutionRole(Construct scope, String id, String bucket) {
+    SageMakerExecutionRole(Construct scope, String id, String bucket, DeploySettings settings) {
         super(scope, id);
         Arns arns = new Arns(Stack.of(this));
         role =
@@ -55,16 +57,21 @@ final class SageMakerExecutionRole extends Construct {
                                 "RunAutopilotSteps",
                                 List.of(
                                         "sagemaker:AddTags",
+                                        "sagemaker:CreateHyperParameterTuningJob",
                                         "sagemaker:CreateProcessingJob",
                                         "sagemaker:CreateTrainingJob",
                                         "sagemaker:CreateTransformJob",
+                                        "sagemaker:DescribeHyperParameterTuningJob",
                                         "sagemaker:DescribeProcessingJob",
                                         "sagemaker:DescribeTrainingJob",
                                         "sagemaker:DescribeTransformJob",
+                                        "sagemaker:ListTrainingJobsForHyperParameterTuningJob",
+                                        "sagemaker:StopHyperParameterTuningJob",
                                         "sagemaker:StopProcessingJob",
                                         "sagemaker:StopTrainingJob",
                                         "sagemaker:StopTransformJob"),
                                 List.of(
+                                        arns.sageMaker("hyper-parameter-tuning-job", "*"),
                                         arns.sageMaker("processing-job", "*"),
                                         arns.sageMaker("training-job", "*"),
                                         arns.sageMaker("transform-job", "*")))
@@ -78,6 +85,15 @@ final class SageMakerExecutionRole extends Construct {
                                 Map.of(
                                         "StringEquals",
                                         Map.of("iam:PassedToService", "sagemaker.amazonaws.com")))
+                        .build());
+        // AWS: "Ensure that your IAM execution role has permission to perform the
+        // cloudwatch:DescribeAlarms action on the auto-rollback alarms you specify" (Auto-Rollback
+        // Configuration and Monitoring). The deployment's alarms share the application's prefix.
+        role.addToPolicy(
+                PolicyStatements.allow(
+                                "ReadRollbackAlarms",
+                                List.of("cloudwatch:DescribeAlarms"),
+                                List.of(arns.alarms(settings.applicationName + "-*")))
                         .build());
         // SageMaker's built-in images live in AWS-owned accounts that differ by region, so the
         // repository's account cannot be named; the region can.
@@ -123,12 +139,10 @@ final class SageMakerExecutionRole extends Construct {
                         .build());
         ServiceRole.justifyWildcards(
                 role,
-                "Autopilot names its objects, jobs and log streams"
-                        + " itself: object grants are limited to the"
-                        + " bucket's training/, autopilot/ and models/"
-                        + " prefixes, jobs and logs to this account and"
-                        + " region, images to SageMaker's repositories in"
-                        + " this region; GetAuthorizationToken and"
-                        + " PutMetricData accept only resource \"*\"");
+                "Autopilot names its objects, jobs and log streams itself: object grants are"
+                    + " limited to the bucket's training/, autopilot/ and models/ prefixes, jobs"
+                    + " and logs to this account and region, alarms to the application's, images to"
+                    + " SageMaker's repositories in this region; GetAuthorizationToken and"
+                    + " PutMetricData accept only resource \"*\"");
     }
 }

@@ -9,7 +9,8 @@ import software.constructs.Construct;
 
 /**
  * A role that one AWS service assumes, with no managed policy: its statements are added one by one,
- * and the reason its wildcards are needed is recorded where cdk-nag (AwsSolutions-IAM5) looks.
+ * and the reason its wildcards (or a managed policy's) are needed is recorded where cdk-nag
+ * (AwsSolutions-IAM5) looks.
  */
 final class ServiceRole {
     private ServiceRole() {}
@@ -21,9 +22,9 @@ final class ServiceRole {
                 .build();
     }
 
-    static void justifyWildcards(Role role, String reason) {
+    static void justifyWildcards(Construct roleOrPolicy, String reason) {
         NagSuppressions.addResourceSuppressions(
-                role,
+                roleOrPolicy,
                 List.of(
                         NagPackSuppression.builder()
                                 .id("AwsSolutions-IAM5")

@@ -11,23 +11,31 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The IoT topic rule that turns each accepted shadow update of a thermostat into one reading on the
+ * The IoT topic rule that turns each shadow update a thermostat reports into one reading on the
  * input stream, in the job's reading JSON: {@code {"thingName":..,"timestamp":EPOCH_SECONDS,
  * "state":{"reported":{..}}}}, partitioned by thing so that a device's readings stay in order.
  * Messages the rule cannot deliver go to a log group instead of being lost silently.
  */
 final class ShadowReadingsRule extends Construct {
     /**
-     * topic(3) of {@code $aws/things/NAME/shadow/update/accepted} is the thing's name; timestamp()
-     * is the rule's clock in milliseconds, floored to the whole seconds the job expects. Selecting
-     * {@code state} keeps {@code state.reported}; the document's own metadata, version and
-     * timestamp are left out. Updates without reported values (the job's own desired-state updates,
-     * when shadow updates are on) are not readings.
+     * {@code /update/documents}, not {@code /update/accepted}: the accepted document holds only the
+     * fields of the request, so a device that reports only what changed would yield readings with
+     * fields missing; the documents message holds the whole shadow after the update ({@code
+     * current.state.reported}). topic(3) of {@code $aws/things/NAME/shadow/update/documents} is the
+     * thing's name; timestamp() is the rule's clock in milliseconds, in the whole seconds the job
+     * expects. Only updates that wrote reported values are readings: their reported metadata (one
+     * timestamp per field written) differs from the previous document's, while an update of the
+     * desired state alone (the job's own, when shadow updates are on) leaves it as it was and would
+     * otherwise send the last reading round again.
      */
     static final String SQL =
-            "SELECT topic(3) AS thingName, floor(timestamp() / 1000) AS timestamp, state"
-                    + " FROM '$aws/things/+/shadow/update/accepted'"
-                    + " WHERE isUndefined(state.reported) = false";
+            "SELECT topic(3) AS thingName, floor(timestamp() / 1000) AS timestamp,"
+                    + " current.state AS state"
+                    + " FROM '$aws/things/+/shadow/update/documents'"
+                    + " WHERE isUndefined(current.state.reported) = false"
+                    + " AND CASE isUndefined(previous.metadata.reported)"
+                    + " WHEN true THEN true"
+                    + " ELSE current.metadata.reported <> previous.metadata.reported END";
 
     final CfnTopicRule rule;
     final Role role;

@@ -23,8 +23,9 @@ class DataStackTest {
         T.resourceCountIs("AWS::IoT::TopicRule", 1);
         T.resourceCountIs("AWS::IAM::Role", 2);
         T.resourceCountIs("AWS::IAM::Policy", 2);
+        T.resourceCountIs("AWS::IAM::ManagedPolicy", 1);
         T.resourceCountIs("AWS::Logs::LogGroup", 1);
-        assertThat(T.toJSON().get("Resources")).asInstanceOf(MAP).hasSize(11);
+        assertThat(T.toJSON().get("Resources")).asInstanceOf(MAP).hasSize(12);
     }
 
     @Test
@@ -134,7 +135,7 @@ class DataStackTest {
     }
 
     @Test
-    void iotRuleSendsAcceptedShadowUpdatesAsReadingsKeyedByThing() {
+    void iotRuleSendsReportedShadowDocumentsAsReadingsKeyedByThing() {
         String role =
                 "${"
                         + Synthesized.DEFAULT.data.getLogicalId(
@@ -147,11 +148,8 @@ class DataStackTest {
                                                 .getDefaultChild())
                         + ".Arn}";
         Map<String, Object> payload = rulePayload();
-        assertThat(payload.get("Sql"))
-                .isEqualTo(
-                        "SELECT topic(3) AS thingName, floor(timestamp() / 1000) AS timestamp,"
-                                + " state FROM '$aws/things/+/shadow/update/accepted'"
-                                + " WHERE isUndefined(state.reported) = false");
+        // What the SQL forwards is ShadowReadingsRuleTest's.
+        assertThat(payload.get("Sql")).isEqualTo(ShadowReadingsRule.SQL);
         assertThat(payload.get("AwsIotSqlVersion")).isEqualTo("2016-03-23");
         assertThat(payload.get("RuleDisabled")).isEqualTo(false);
         assertThat(text(payload.get("Actions")))

@@ -22,7 +22,7 @@ class DeployAppTest {
 
         JsonNode data = read(out.resolve(DeployApp.DATA_STACK + ".template.json"));
         JsonNode application = read(out.resolve(DeployApp.APPLICATION_STACK + ".template.json"));
-        assertThat(data.path("Resources").size()).isEqualTo(11);
+        assertThat(data.path("Resources").size()).isEqualTo(12);
         assertThat(application.path("Resources").size()).isEqualTo(10);
         JsonNode kinesis = application.findValue("PropertyGroups").get(1).path("PropertyMap");
         assertThat(kinesis.path("region").toString()).isEqualTo("{\"Ref\":\"AWS::Region\"}");

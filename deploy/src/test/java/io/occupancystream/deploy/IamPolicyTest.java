@@ -50,6 +50,7 @@ class IamPolicyTest {
                                         "s3:ListMultipartUploadParts",
                                         "s3:PutObject"),
                                 List.of(BUCKET_ARN + "/training/*", BUCKET_ARN + "/job/*")),
+                        tuple("ListModelCard", List.of("s3:ListBucket"), List.of(BUCKET_ARN)),
                         tuple(
                                 "ReadModelCard",
                                 List.of("s3:GetObject"),
@@ -89,6 +90,13 @@ class IamPolicyTest {
                                 Map.of(
                                         "s3:prefix",
                                         List.of("training", "training/*", "job", "job/*"))));
+        assertThat(sid(S.applicationTemplate, "ListModelCard").condition)
+                .isEqualTo(
+                        Map.of(
+                                "StringLike",
+                                Map.of(
+                                        "s3:prefix",
+                                        List.of("models/current", "models/current/*"))));
     }
 
     @Test
@@ -157,20 +165,29 @@ class IamPolicyTest {
                                 "RunAutopilotSteps",
                                 List.of(
                                         "sagemaker:AddTags",
+                                        "sagemaker:CreateHyperParameterTuningJob",
                                         "sagemaker:CreateProcessingJob",
                                         "sagemaker:CreateTrainingJob",
                                         "sagemaker:CreateTransformJob",
+                                        "sagemaker:DescribeHyperParameterTuningJob",
                                         "sagemaker:DescribeProcessingJob",
                                         "sagemaker:DescribeTrainingJob",
                                         "sagemaker:DescribeTransformJob",
+                                        "sagemaker:ListTrainingJobsForHyperParameterTuningJob",
+                                        "sagemaker:StopHyperParameterTuningJob",
                                         "sagemaker:StopProcessingJob",
                                         "sagemaker:StopTrainingJob",
                                         "sagemaker:StopTransformJob"),
                                 List.of(
+                                        arn("sagemaker", "hyper-parameter-tuning-job/*"),
                                         arn("sagemaker", "processing-job/*"),
                                         arn("sagemaker", "training-job/*"),
                                         arn("sagemaker", "transform-job/*"))),
                         tuple("PassItselfToSageMaker", List.of("iam:PassRole"), List.of(self)),
+                        tuple(
+                                "ReadRollbackAlarms",
+                                List.of("cloudwatch:DescribeAlarms"),
+                                List.of(arn("cloudwatch", "alarm:occupancy-stream-*"))),
                         tuple(
                                 "PullBuiltInImages",
                                 List.of(
@@ -210,7 +227,7 @@ class IamPolicyTest {
     void bucketPolicyOnlyDeniesRequestsWithoutTls() {
         List<Statement> bucketPolicy =
                 IamStatements.of(S.dataTemplate).stream()
-                        .filter(s -> s.roles.isEmpty())
+                        .filter(s -> s.policyType.equals("AWS::S3::BucketPolicy"))
                         .collect(Collectors.toList());
         String bucket = "${" + logicalId(S.data.data.bucket) + ".Arn}";
         assertThat(bucketPolicy)
@@ -226,7 +243,7 @@ class IamPolicyTest {
     @Test
     void noStatementAllowsEveryActionAndOnlyTwoNeedEveryResource() {
         List<Statement> all = everyStatement();
-        assertThat(all).hasSize(22);
+        assertThat(all).hasSize(33);
         assertThat(all).allSatisfy(s -> assertThat(s.actions).doesNotContain("*"));
         assertThat(all)
                 .filteredOn(s -> s.resources.contains("*"))

@@ -7,13 +7,14 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * Every IAM statement of a template (role policies and the bucket policy) with its intrinsic
- * functions written out as text: {@code {"Ref":"X"}} as {@code ${X}}, {@code GetAtt} as {@code
- * ${X.Attr}}, {@code Fn::Join} joined, so tests compare ARNs as strings.
+ * Every IAM statement of a template (role policies, managed policies and the bucket policy) with
+ * its intrinsic functions written out as text: {@code {"Ref":"X"}} as {@code ${X}}, {@code GetAtt}
+ * as {@code ${X.Attr}}, {@code Fn::Join} joined, so tests compare ARNs as strings.
  */
 final class IamStatements {
     /** One statement: where it is (the policy's logical id), its sid and what it allows. */
     static final class Statement {
+        final String policyType;
         final String policy;
         final List<String> roles;
         final String sid;
@@ -22,7 +23,8 @@ final class IamStatements {
         final List<String> resources;
         final Object condition;
 
-        Statement(String policy, List<String> roles, Map<String, Object> json) {
+        Statement(String policyType, String policy, List<String> roles, Map<String, Object> json) {
+            this.policyType = policyType;
             this.policy = policy;
             this.roles = roles;
             this.sid = (String) json.get("Sid");
@@ -50,7 +52,11 @@ final class IamStatements {
                     Map<String, Object> properties =
                             (Map<String, Object>) resource.get("Properties");
                     String type = (String) resource.get("Type");
-                    if (type.equals("AWS::IAM::Policy") || type.equals("AWS::S3::BucketPolicy")) {
+                    if (List.of(
+                                    "AWS::IAM::Policy",
+                                    "AWS::IAM::ManagedPolicy",
+                                    "AWS::S3::BucketPolicy")
+                            .contains(type)) {
                         List<String> roles =
                                 properties.containsKey("Roles")
                                         ? strings(properties.get("Roles"))
@@ -58,7 +64,7 @@ final class IamStatements {
                         Map<String, Object> document =
                                 (Map<String, Object>) properties.get("PolicyDocument");
                         for (Object s : (List<Object>) document.get("Statement")) {
-                            statements.add(new Statement(id, roles, (Map<String, Object>) s));
+                            statements.add(new Statement(type, id, roles, (Map<String, Object>) s));
                         }
                     }
                 });
@@ -69,6 +75,13 @@ final class IamStatements {
     static List<Statement> ofRole(Template template, String roleLogicalId) {
         return of(template).stream()
                 .filter(s -> s.roles.equals(List.of("${" + roleLogicalId + "}")))
+                .collect(Collectors.toList());
+    }
+
+    /** The statements of the policy with this logical id. */
+    static List<Statement> ofPolicy(Template template, String policyLogicalId) {
+        return of(template).stream()
+                .filter(s -> s.policy.equals(policyLogicalId))
                 .collect(Collectors.toList());
     }
 

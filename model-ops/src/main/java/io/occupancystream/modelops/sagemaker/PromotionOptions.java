@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 
 /** The command-line side of {@link PromotionSettings}, shared by the commands that deploy. */
 public final class PromotionOptions {
+    /** The model package group promotions register in unless told otherwise. */
+    public static final String DEFAULT_PACKAGE_GROUP = "occupancy-stream-models";
+
     @Option(
             names = "--endpoint",
             defaultValue = "roomOccupancyEndpoint",
@@ -38,7 +41,7 @@ public final class PromotionOptions {
 
     @Option(
             names = "--package-group",
-            defaultValue = "occupancy-stream-models",
+            defaultValue = DEFAULT_PACKAGE_GROUP,
             description = "Model package group that registers each promoted model.")
     String packageGroup;
 

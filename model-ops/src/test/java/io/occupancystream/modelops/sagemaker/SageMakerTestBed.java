@@ -1,5 +1,7 @@
 package io.occupancystream.modelops.sagemaker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.occupancystream.modelops.ModelOps;
 import io.occupancystream.modelops.data.LocalS3;
 import io.occupancystream.modelops.train.TrainingSetFixture;
@@ -103,12 +105,14 @@ final class SageMakerTestBed implements BeforeEachCallback, AfterEachCallback {
         return cli.execute(all.toArray(new String[0]));
     }
 
+    /** Whatever the test checked, the commands called no operation the operator policy lacks. */
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         sageMaker.close();
         s3.close();
         restore("aws.accessKeyId", previousKey);
         restore("aws.secretAccessKey", previousSecret);
+        assertThat(SageMakerCalls.OPERATIONS).containsAll(sageMaker.operations());
     }
 
     private static void restore(String key, String value) {

@@ -1,0 +1,167 @@
+package io.occupancystream.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.job.reading.HvacStatus;
+import io.occupancystream.job.reading.ParsedReading;
+import io.occupancystream.job.reading.Reading;
+import io.occupancystream.job.reading.ReadingJson;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule's SQL, run by {@link IotSql} on messages shaped as the AWS IoT Core developer guide's
+ * "Device Shadow service documents" page gives them (the "/documents response state document":
+ * previous and current, each with state, metadata and version, then timestamp and clientToken), and
+ * what it forwards read by the job's own reading parser.
+ */
+class ShadowReadingsRuleTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DOCUMENTS = "$aws/things/roe-s1/shadow/update/documents";
+    private static final long NOW_MILLIS = 1_513_919_981_250L;
+    private static final long NOW = 1_513_919_981L;
+
+    private static final String FULL_REPORTED =
+            "{'temperature':76.89,'sound':0.08,'hvacStatus':'STANDBY','roomOccupancy':true}";
+    private static final String FULL_METADATA =
+            "{'temperature':{'timestamp':1513919921},'sound':{'timestamp':1513919921},"
+                + "'hvacStatus':{'timestamp':1513919921},'roomOccupancy':{'timestamp':1513919921}}";
+
+    @Test
+    void fullReportBecomesAReadingTheJobAccepts() {
+        String current =
+                "{'temperature':77.0,'sound':0.12,'hvacStatus':'COOLING','roomOccupancy':false}";
+        String metadata =
+                "{'temperature':{'timestamp':1513919981},'sound':{'timestamp':1513919981},"
+                        + "'hvacStatus':{'timestamp':1513919981},"
+                        + "'roomOccupancy':{'timestamp':1513919981}}";
+        ObjectNode forwarded =
+                rule(documents(FULL_REPORTED, FULL_METADATA, current, metadata, "")).orElseThrow();
+
+        assertThat(forwarded)
+                .isEqualTo(
+                        json(
+                                "{'thingName':'roe-s1','timestamp':1513919981,'state':{'reported':"
+                                        + current
+                                        + "}}"));
+        assertThat(reading(forwarded))
+                .isEqualTo(new Reading("roe-s1", NOW, 77.0, 0.12, HvacStatus.COOLING, false));
+    }
+
+    @Test
+    void partialReportIsForwardedWithTheWholeReportedState() {
+        // The device sent {"state":{"reported":{"temperature":77.5}}}: /update/accepted would carry
+        // that field alone; /update/documents carries the whole reported state after the update.
+        String current =
+                "{'temperature':77.5,'sound':0.08,'hvacStatus':'STANDBY','roomOccupancy':true}";
+        String metadata =
+                FULL_METADATA.replace(
+                        "'temperature':{'timestamp':1513919921}",
+                        "'temperature':{'timestamp':1513919981}");
+        ObjectNode forwarded =
+                rule(documents(FULL_REPORTED, FULL_METADATA, current, metadata, "")).orElseThrow();
+
+        assertThat(reading(forwarded))
+                .isEqualTo(new Reading("roe-s1", NOW, 77.5, 0.08, HvacStatus.STANDBY, true));
+    }
+
+    @Test
+    void theJobsOwnDesiredStateUpdateIsNotSentBackAsAReading() {
+        // {"state":{"desired":{"roomOccupancy":false}}} from the job's shadow sink: reported and
+        // its
+        // metadata stay as they were.
+        String desired = ",'desired':{'roomOccupancy':false}";
+        assertThat(
+                        rule(
+                                documents(
+                                        FULL_REPORTED,
+                                        FULL_METADATA,
+                                        FULL_REPORTED,
+                                        FULL_METADATA,
+                                        desired)))
+                .isEmpty();
+    }
+
+    @Test
+    void firstReportOfANewShadowIsAReading() {
+        JsonNode first =
+                json(
+                        "{'current':{'state':{'reported':"
+                                + FULL_REPORTED
+                                + "},'metadata':{'reported':"
+                                + FULL_METADATA
+                                + "},'version':1},'timestamp':1513919921}");
+        assertThat(reading(rule(first).orElseThrow()))
+                .isEqualTo(new Reading("roe-s1", NOW, 76.89, 0.08, HvacStatus.STANDBY, true));
+    }
+
+    @Test
+    void shadowWithoutReportedStateIsNotAReading() {
+        JsonNode desiredOnly =
+                json(
+                        "{'current':{'state':{'desired':{'roomOccupancy':true}},"
+                            + "'metadata':{'desired':{'roomOccupancy':{'timestamp':1513919981}}},"
+                            + "'version':1},'timestamp':1513919981}");
+        assertThat(rule(desiredOnly)).isEmpty();
+    }
+
+    @Test
+    void acceptedAndNamedShadowTopicsAreNotRead() {
+        JsonNode accepted = json("{'state':{'reported':{'temperature':77.5}},'version':12}");
+        assertThat(
+                        IotSql.evaluate(
+                                ShadowReadingsRule.SQL,
+                                "$aws/things/roe-s1/shadow/update/accepted",
+                                accepted,
+                                NOW_MILLIS))
+                .isEmpty();
+        assertThat(
+                        IotSql.evaluate(
+                                ShadowReadingsRule.SQL,
+                                "$aws/things/roe-s1/shadow/name/decisions/update/documents",
+                                documents(FULL_REPORTED, "{}", FULL_REPORTED, FULL_METADATA, ""),
+                                NOW_MILLIS))
+                .isEmpty();
+    }
+
+    private static Optional<ObjectNode> rule(JsonNode message) {
+        return IotSql.evaluate(ShadowReadingsRule.SQL, DOCUMENTS, message, NOW_MILLIS);
+    }
+
+    private static Reading reading(ObjectNode forwarded) {
+        ParsedReading parsed = ReadingJson.parse(forwarded.toString(), NOW);
+        assertThat(parsed.isValid()).as(parsed.toString()).isTrue();
+        return parsed.reading();
+    }
+
+    /** A /update/documents message; {@code extraState} is added to the current state. */
+    private static JsonNode documents(
+            String previousReported,
+            String previousMetadata,
+            String currentReported,
+            String currentMetadata,
+            String extraState) {
+        return json(
+                "{'previous':{'state':{'reported':"
+                        + previousReported
+                        + "},'metadata':{'reported':"
+                        + previousMetadata
+                        + "},'version':11},'current':{'state':{'reported':"
+                        + currentReported
+                        + extraState
+                        + "},'metadata':{'reported':"
+                        + currentMetadata
+                        + "},'version':12},'timestamp':1513919981,'clientToken':'token'}");
+    }
+
+    static JsonNode json(String singleQuoted) {
+        try {
+            return JSON.readTree(singleQuoted.replace('\'', '"'));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
