@@ -9,7 +9,9 @@ import io.occupancystream.job.ingest.KinesisReadingSource;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.scoring.EmbeddedModelClient;
+import io.occupancystream.job.scoring.EndpointCheck;
 import io.occupancystream.job.scoring.EndpointModelClient;
+import io.occupancystream.job.scoring.EndpointUnusableException;
 import io.occupancystream.job.scoring.ModelClientFactory;
 import io.occupancystream.job.scoring.ModelScoringFunction;
 import io.occupancystream.job.scoring.ModelScoringStage;
@@ -143,6 +145,12 @@ public final class OccupancyJob implements Callable<Integer> {
             spec.commandLine().getErr().println("Invalid configuration: " + e.getMessage());
             return 2;
         }
+        try {
+            checkEndpoint(config);
+        } catch (EndpointUnusableException e) {
+            spec.commandLine().getErr().println("Endpoint check failed: " + e.getMessage());
+            return 2;
+        }
         StreamExecutionEnvironment env;
         if (local) {
             Configuration conf = localConfiguration(config);
@@ -218,6 +226,17 @@ public final class OccupancyJob implements Callable<Integer> {
             return;
         }
         modelCard(config).requireFeatures(Feature.columns());
+    }
+
+    /**
+     * One real call before the graph runs, so that what no retry fixes (credentials, permission,
+     * endpoint name or region) stops the start instead of turning every result into a fallback.
+     */
+    static void checkEndpoint(JobConfig config) throws EndpointUnusableException {
+        if (config.scorer != JobConfig.ScorerType.ENDPOINT || !config.endpointStartupCheck) {
+            return;
+        }
+        new EndpointCheck(config.endpoint, modelCard(config).threshold, config.asyncTimeout).run();
     }
 
     private static ModelCard modelCard(JobConfig config) {

@@ -168,6 +168,14 @@ public enum ConfigKey {
             "endpoint.custom-attributes",
             "",
             "InvokeEndpoint CustomAttributes passed to the model container; empty for none."),
+    SCORING_ENDPOINT_STARTUP_CHECK(
+            "scoring",
+            "endpoint.startup-check",
+            "true",
+            "true makes one real InvokeEndpoint before the job starts and stops the start if no"
+                    + " retry could make it succeed (no region or credentials, access denied, no"
+                    + " such endpoint); false skips it, e.g. when the job may start before its"
+                    + " endpoint exists."),
     SCORING_BATCH_MAX_ROWS(
             "scoring", "batch.max-rows", "100", "Readings per model request at most."),
     SCORING_BATCH_MAX_BYTES(

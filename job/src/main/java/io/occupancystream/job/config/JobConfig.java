@@ -55,6 +55,7 @@ public final class JobConfig {
     public final double ruleSoundThreshold;
     public final String modelPath;
     public final EndpointSettings endpoint;
+    public final boolean endpointStartupCheck;
     public final BatchSettings batching;
     public final int asyncCapacity;
     public final Duration asyncTimeout;
@@ -141,6 +142,7 @@ public final class JobConfig {
                         p.get(ConfigKey.SCORING_ENDPOINT_CUSTOM_ATTRIBUTES),
                         duration(p, ConfigKey.SCORING_ATTEMPT_TIMEOUT, true),
                         asyncCapacity);
+        endpointStartupCheck = bool(p, ConfigKey.SCORING_ENDPOINT_STARTUP_CHECK);
         int maxBytes = positiveInt(p, ConfigKey.SCORING_BATCH_MAX_BYTES);
         if (maxBytes > BatchSettings.MAX_PAYLOAD_BYTES) {
             throw invalid(

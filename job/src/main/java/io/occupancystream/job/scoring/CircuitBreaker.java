@@ -3,9 +3,11 @@ package io.occupancystream.job.scoring;
 import java.util.function.LongSupplier;
 
 /**
- * Stops calling a failing model: after {@code failureThreshold} consecutive transient failures it
- * opens, and calls are refused for {@code coolDownMillis}; then it lets one probe through
- * (half-open), closing on its success and opening again on its failure. Thread-safe.
+ * Stops calling a failing model: after {@code failureThreshold} consecutive transient failures, or
+ * at once on a permanent one (no credentials, access denied, no such endpoint), it opens, and calls
+ * are refused for {@code coolDownMillis}; then it lets one probe through (half-open), closing on
+ * its success and opening again on its failure. It remembers why it last opened, so that refused
+ * readings carry the permanent cause rather than {@link FallbackReason#CIRCUIT_OPEN}. Thread-safe.
  */
 public final class CircuitBreaker {
     /** The breaker's state, also exposed as a gauge (0 closed, 1 open, 2 half-open). */
@@ -23,6 +25,7 @@ public final class CircuitBreaker {
     private int consecutiveFailures;
     private long openedAt;
     private boolean probeInFlight;
+    private FallbackReason openCause = FallbackReason.CIRCUIT_OPEN;
 
     public CircuitBreaker(int failureThreshold, long coolDownMillis, LongSupplier nanoClock) {
         this.failureThreshold = failureThreshold;
@@ -52,13 +55,25 @@ public final class CircuitBreaker {
         probeInFlight = false;
     }
 
-    public synchronized void onFailure() {
+    /** A call failed for this reason (transient or permanent). */
+    public synchronized void onFailure(FallbackReason reason) {
         consecutiveFailures++;
-        if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
+        if (reason.isPermanent()
+                || state == State.HALF_OPEN
+                || consecutiveFailures >= failureThreshold) {
             state = State.OPEN;
             openedAt = nanoClock.getAsLong();
             probeInFlight = false;
+            openCause = reason.isPermanent() ? reason : FallbackReason.CIRCUIT_OPEN;
         }
+    }
+
+    /**
+     * The fallback reason of a refused call: the permanent failure that last opened the breaker, or
+     * {@link FallbackReason#CIRCUIT_OPEN} after transient ones.
+     */
+    public synchronized FallbackReason openCause() {
+        return openCause;
     }
 
     public synchronized State state() {

@@ -63,7 +63,17 @@ public final class EndpointModelClient implements ModelClient {
      *     probabilities (SageMaker's built-in XGBoost)
      */
     public static ModelClientFactory factory(EndpointSettings settings, double threshold) {
-        return () -> new EndpointModelClient(settings, threshold);
+        return () -> open(settings, threshold);
+    }
+
+    /** Opens a client in this JVM, for one call outside a Flink task (the start-up check). */
+    static EndpointModelClient open(EndpointSettings settings, double threshold) {
+        return new EndpointModelClient(settings, threshold);
+    }
+
+    /** The region the client signs for and sends to: configured, or from the default chain. */
+    Region region() {
+        return sdk.serviceClientConfiguration().region();
     }
 
     @Override

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *       this function's memory (in-flight readings are in the operator's checkpointed queue and are
  *       scored again after a restore; results are safe to repeat).
  *   <li>Transient failures are retried by {@link RetryPolicy} with backoff on a timer thread, never
- *       by blocking; others fall back at once.
- *   <li>A {@link CircuitBreaker} stops calling a model that keeps failing, then probes.
+ *       by blocking; others fall back at once, and are logged (rate-limited) by {@link FailureLog}.
+ *   <li>A {@link CircuitBreaker} stops calling a model that keeps failing, or at once one that no
+ *       retry can fix (no credentials, access denied, no such endpoint), then probes; readings it
+ *       refuses carry that permanent cause as their reason.
  *   <li>Futures are completed from client and timer threads; the task thread never waits.
  * </ul>
  */
@@ -53,6 +55,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private transient ModelClient client;
     private transient ScheduledExecutorService timer;
     private transient CircuitBreaker breaker;
+    private transient FailureLog failureLog;
     private transient List<Pending> open;
     private transient int openBytes;
     private transient long batchNumber;
@@ -84,6 +87,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
                             return t;
                         });
         breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, System::nanoTime);
+        failureLog = FailureLog.every(LOG);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup().addGroup("model"), breaker);
     }
@@ -137,7 +141,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             return;
         }
         if (!breaker.tryAcquire()) {
-            fallBack(batch, FallbackReason.CIRCUIT_OPEN);
+            fallBack(batch, breaker.openCause());
             return;
         }
         List<String> rows = new ArrayList<>(batch.size());
@@ -193,7 +197,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         if (reason == FallbackReason.REJECTED) {
             breaker.onSuccess(); // the endpoint is up; this request was at fault
         } else {
-            breaker.onFailure();
+            breaker.onFailure(reason);
         }
         long elapsedMillis = (System.nanoTime() - firstAttemptNanos) / 1_000_000L;
         long backoff = retries.backoffMillis(attempt);
@@ -205,12 +209,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
                     TimeUnit.MILLISECONDS);
             return;
         }
-        LOG.warn(
-                "Scoring {} readings by the rule ({}) after {} attempt(s): {}",
-                batch.size(),
-                reason,
-                attempt,
-                ModelFailure.describe(failure));
+        failureLog.fellBack(reason, batch.size(), attempt, failure);
         fallBack(batch, reason);
     }
 

@@ -24,12 +24,12 @@ class CircuitBreakerTest {
 
     @Test
     void opensAfterThresholdConsecutiveFailuresAndRefusesCalls() {
-        breaker.onFailure();
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
         assertThat(breaker.tryAcquire()).isTrue();
 
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
 
         assertThat(breaker.state()).isEqualTo(State.OPEN);
         assertThat(breaker.tryAcquire()).isFalse();
@@ -38,16 +38,16 @@ class CircuitBreakerTest {
 
     @Test
     void aSuccessResetsTheFailureCount() {
-        breaker.onFailure();
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
         breaker.onSuccess();
-        breaker.onFailure();
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
 
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
         assertThat(breaker.tryAcquire()).isTrue();
 
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
         assertThat(breaker.state()).isEqualTo(State.OPEN);
     }
 
@@ -80,8 +80,8 @@ class CircuitBreakerTest {
         assertThat(breaker.tryAcquire()).isTrue();
         assertThat(breaker.tryAcquire()).isTrue();
         // the count started again: it takes THRESHOLD failures to open once more
-        breaker.onFailure();
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
     }
 
@@ -92,7 +92,7 @@ class CircuitBreakerTest {
         assertThat(breaker.tryAcquire()).isTrue();
         advanceMillis(300);
 
-        breaker.onFailure();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
 
         assertThat(breaker.state()).isEqualTo(State.OPEN);
         assertThat(breaker.tryAcquire()).isFalse();
@@ -107,15 +107,43 @@ class CircuitBreakerTest {
     void thresholdOfOneOpensOnTheFirstFailure() {
         CircuitBreaker single = new CircuitBreaker(1, COOL_DOWN_MILLIS, nanos::get);
 
-        single.onFailure();
+        single.onFailure(FallbackReason.SERVER_ERROR);
 
         assertThat(single.state()).isEqualTo(State.OPEN);
         assertThat(single.tryAcquire()).isFalse();
     }
 
+    @Test
+    void aPermanentFailureOpensAtOnceAndRefusedCallsCarryItsReason() {
+        breaker.onFailure(FallbackReason.ACCESS_DENIED);
+
+        assertThat(breaker.state()).isEqualTo(State.OPEN);
+        assertThat(breaker.tryAcquire()).isFalse();
+        assertThat(breaker.openCause()).isEqualTo(FallbackReason.ACCESS_DENIED);
+    }
+
+    @Test
+    void openedByTransientFailuresRefusedCallsAreCircuitOpen() {
+        open();
+
+        assertThat(breaker.openCause()).isEqualTo(FallbackReason.CIRCUIT_OPEN);
+    }
+
+    @Test
+    void aProbeFailingTransientlyAfterAPermanentCauseReportsCircuitOpen() {
+        breaker.onFailure(FallbackReason.NO_CREDENTIALS);
+        advanceMillis(COOL_DOWN_MILLIS);
+        assertThat(breaker.tryAcquire()).isTrue();
+
+        breaker.onFailure(FallbackReason.NETWORK_ERROR);
+
+        assertThat(breaker.state()).isEqualTo(State.OPEN);
+        assertThat(breaker.openCause()).isEqualTo(FallbackReason.CIRCUIT_OPEN);
+    }
+
     private void open() {
         for (int i = 0; i < THRESHOLD; i++) {
-            breaker.onFailure();
+            breaker.onFailure(FallbackReason.SERVER_ERROR);
         }
         assertThat(breaker.state()).isEqualTo(State.OPEN);
     }

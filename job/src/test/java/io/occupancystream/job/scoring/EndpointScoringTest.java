@@ -8,6 +8,7 @@ import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.DummyAwsCredentials;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.MiniClusters;
+import io.occupancystream.job.testing.NoAwsCredentials;
 import io.occupancystream.job.testing.PacedSource;
 import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.ScoringJobs.Run;
@@ -129,9 +130,14 @@ class EndpointScoringTest {
                 .isEqualTo(BATCHES * MAX_ATTEMPTS);
     }
 
+    /**
+     * SageMaker answers a name it does not know with 400 ValidationError "Endpoint NAME of account
+     * ID not found." (SageMaker Runtime "InvokeEndpoint" API reference, Errors): no retry fixes it,
+     * so it is not retried, it opens the breaker at once, and every reading, the refused ones too,
+     * carries ENDPOINT_NOT_FOUND rather than CIRCUIT_OPEN.
+     */
     @Test
-    void rejectedRequestIsNotRetriedNorCountedByTheBreakerAndFallsBackWithReasonRejected()
-            throws Exception {
+    void missingEndpointIsNotRetriedAndEveryReadingCarriesEndpointNotFound() throws Exception {
         LocalEndpoint endpoint = serve(FaultInjector.none());
 
         Run run =
@@ -139,14 +145,58 @@ class EndpointScoringTest {
                         config(
                                 endpoint.url().toString(),
                                 "scoring.endpoint.name=noSuchEndpoint",
-                                "scoring.breaker.failures=2"),
+                                "scoring.breaker.cool-down=1 min"),
                         RECORDING);
 
         assertThat(ExpectedResults.describe(run.results))
                 .containsExactlyInAnyOrderElementsOf(
-                        expected(run).fallback(ids(RECORDING), FallbackReason.REJECTED));
-        assertThat(endpoint.counters().invocations()).isEqualTo(BATCHES);
-        assertThat(endpoint.counters().errors("ValidationError")).isEqualTo(BATCHES);
+                        expected(run).fallback(ids(RECORDING), FallbackReason.ENDPOINT_NOT_FOUND));
+        assertThat(endpoint.counters().invocations())
+                .isEqualTo(endpoint.counters().errors("ValidationError"))
+                .isLessThanOrEqualTo(BATCHES);
+    }
+
+    /**
+     * A caller without sagemaker:InvokeEndpoint gets AccessDeniedException (AWS "Common Errors";
+     * the local endpoint's access fault answers as IAM does): every reading carries ACCESS_DENIED.
+     */
+    @Test
+    void accessDeniedIsNotRetriedAndEveryReadingCarriesAccessDenied() throws Exception {
+        LocalEndpoint endpoint = serve(FaultInjector.none().withAccessDenied());
+
+        Run run =
+                ScoringJobs.run(
+                        config(endpoint.url().toString(), "scoring.breaker.cool-down=1 min"),
+                        RECORDING);
+
+        assertThat(ExpectedResults.describe(run.results))
+                .containsExactlyInAnyOrderElementsOf(
+                        expected(run).fallback(ids(RECORDING), FallbackReason.ACCESS_DENIED));
+        assertThat(endpoint.counters().invocations())
+                .isEqualTo(endpoint.counters().errors("AccessDeniedException"))
+                .isLessThanOrEqualTo(BATCHES);
+    }
+
+    /**
+     * The issue's run: a healthy endpoint, no AWS credentials. The SDK sends nothing, and every
+     * reading carries NO_CREDENTIALS (it was CIRCUIT_OPEN, the credential failure being taken for a
+     * network error and retried).
+     */
+    @Test
+    void withoutCredentialsNothingIsSentAndEveryReadingCarriesNoCredentials() throws Exception {
+        LocalEndpoint endpoint = serve(FaultInjector.none());
+        NoAwsCredentials.set();
+        Run run;
+        try {
+            run = ScoringJobs.run(config(endpoint.url().toString()), RECORDING);
+        } finally {
+            NoAwsCredentials.clear(); // back to the dummy credentials
+        }
+
+        assertThat(ExpectedResults.describe(run.results))
+                .containsExactlyInAnyOrderElementsOf(
+                        expected(run).fallback(ids(RECORDING), FallbackReason.NO_CREDENTIALS));
+        assertThat(endpoint.counters().invocations()).isZero();
     }
 
     @Test

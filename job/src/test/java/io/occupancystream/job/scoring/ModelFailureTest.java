@@ -1,6 +1,7 @@
 package io.occupancystream.job.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -29,7 +32,8 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorExc
 /**
  * How failed model calls are classified, as the AWS SDK and the clients report them: SageMaker's
  * throttling is a 400 with error code ThrottlingException; 429 (ModelNotReady) and 5xx are server
- * errors; both are retried. Other 4xx are the request's fault and are not.
+ * errors; both are retried. Missing or refused credentials, access denied and a missing endpoint
+ * are permanent; other 4xx are the request's fault. Neither is retried.
  */
 class ModelFailureTest {
 
@@ -115,6 +119,77 @@ class ModelFailureTest {
                         "404 UnknownOperationException",
                         service(404, "UnknownOperationException"),
                         FallbackReason.REJECTED));
+        // What no retry fixes. Codes and statuses: "Common Errors" of the AWS API references
+        // (https://docs.aws.amazon.com/awsconsolehelpdocs/latest/gsg/common-errors.html; older
+        // pages give AccessDeniedException 400, newer ones 403) and SageMaker Runtime's
+        // "InvokeEndpoint" API reference (ValidationError 400), with the message SageMaker gives
+        // for a missing endpoint.
+        cases.add(
+                arguments(
+                        "400 AccessDeniedException",
+                        service(
+                                400,
+                                "AccessDeniedException",
+                                "User: arn:aws:iam::123456789012:user/job is not authorized to"
+                                        + " perform: sagemaker:InvokeEndpoint on resource:"
+                                        + " arn:aws:sagemaker:eu-west-1:123456789012:endpoint/e"
+                                        + " because no identity-based policy allows the"
+                                        + " sagemaker:InvokeEndpoint action"),
+                        FallbackReason.ACCESS_DENIED));
+        cases.add(
+                arguments(
+                        "403 AccessDeniedException",
+                        service(403, "AccessDeniedException"),
+                        FallbackReason.ACCESS_DENIED));
+        cases.add(
+                arguments(
+                        "403 UnrecognizedClientException",
+                        service(403, "UnrecognizedClientException"),
+                        FallbackReason.INVALID_CREDENTIALS));
+        cases.add(
+                arguments(
+                        "403 InvalidClientTokenId",
+                        service(403, "InvalidClientTokenId"),
+                        FallbackReason.INVALID_CREDENTIALS));
+        cases.add(
+                arguments(
+                        "403 MissingAuthenticationToken",
+                        service(403, "MissingAuthenticationToken"),
+                        FallbackReason.INVALID_CREDENTIALS));
+        cases.add(
+                arguments(
+                        "403 MissingAuthenticationTokenException (front end's header)",
+                        service(403, "MissingAuthenticationTokenException"),
+                        FallbackReason.INVALID_CREDENTIALS));
+        cases.add(
+                arguments(
+                        "403 ExpiredTokenException",
+                        service(403, "ExpiredTokenException"),
+                        FallbackReason.INVALID_CREDENTIALS));
+        cases.add(
+                arguments(
+                        "400 ValidationError: endpoint not found",
+                        ValidationErrorException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(
+                                        AwsErrorDetails.builder()
+                                                .errorCode("ValidationError")
+                                                .errorMessage(
+                                                        "Endpoint roomOccupancyEndpoint of account"
+                                                                + " 123456789012 not found.")
+                                                .build())
+                                .build(),
+                        FallbackReason.ENDPOINT_NOT_FOUND));
+        cases.add(
+                arguments(
+                        "400 ValidationError about the request",
+                        service(400, "ValidationError", "row 2, column sound: 'x' is not a number"),
+                        FallbackReason.REJECTED));
+        cases.add(
+                arguments(
+                        "no credentials (the AWS SDK's own chain failing)",
+                        noCredentials(),
+                        FallbackReason.NO_CREDENTIALS));
         cases.add(
                 arguments(
                         "SdkClientException (connection refused)",
@@ -207,6 +282,34 @@ class ModelFailureTest {
                         .statusCode(status)
                         .awsErrorDetails(details(errorCode))
                         .build();
+    }
+
+    private static SageMakerRuntimeException service(int status, String errorCode, String message) {
+        return (SageMakerRuntimeException)
+                SageMakerRuntimeException.builder()
+                        .statusCode(status)
+                        .message(message)
+                        .awsErrorDetails(
+                                AwsErrorDetails.builder()
+                                        .errorCode(errorCode)
+                                        .errorMessage(message)
+                                        .build())
+                        .build();
+    }
+
+    /** What the SDK's credential chain throws when none of its providers has credentials. */
+    private static Throwable noCredentials() {
+        AwsCredentialsProvider none =
+                () -> {
+                    throw SdkClientException.create(
+                            "Unable to load credentials from system settings.");
+                };
+        return catchThrowable(
+                () ->
+                        AwsCredentialsProviderChain.builder()
+                                .credentialsProviders(none)
+                                .build()
+                                .resolveCredentials());
     }
 
     private static AwsErrorDetails details(String errorCode) {

@@ -17,17 +17,29 @@ final class ErrorResponse extends Exception {
     static final String INTERNAL_FAILURE = "InternalFailure";
     static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     static final String UNKNOWN_OPERATION = "UnknownOperationException";
+    static final String ACCESS_DENIED = "AccessDeniedException";
+    static final String MISSING_AUTHENTICATION_TOKEN = "MissingAuthenticationTokenException";
+    // The AWS front end adds this to the code in x-amzn-ErrorType; the SDK reads up to the ':'.
+    private static final String FRONT_END_SUFFIX =
+            ":http://internal.amazon.com/coral/com.amazon.coral.service/";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final int status;
     private final String errorCode;
+    private final String errorTypeHeader;
     private final byte[] body;
 
     private ErrorResponse(int status, String errorCode, String message, ObjectNode body) {
+        this(status, errorCode, errorCode, message, body);
+    }
+
+    private ErrorResponse(
+            int status, String errorCode, String errorTypeHeader, String message, ObjectNode body) {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
+        this.errorTypeHeader = errorTypeHeader;
         try {
             this.body = MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
@@ -74,9 +86,39 @@ final class ErrorResponse extends Exception {
 
     /** SageMaker runtime's throttling answer: a 400 whose body has only a lower-case message. */
     static ErrorResponse throttling() {
-        String message = "Rate exceeded";
+        return withMessageOnly(400, THROTTLING, "Rate exceeded");
+    }
+
+    /**
+     * IAM's refusal of sagemaker:InvokeEndpoint on {@code resourceArn}, as a 400 (the status the
+     * "Common Errors" pages of the SageMaker-era API references give AccessDeniedException).
+     */
+    static ErrorResponse accessDenied(String callerArn, String resourceArn) {
+        return withMessageOnly(
+                400,
+                ACCESS_DENIED,
+                "User: "
+                        + callerArn
+                        + " is not authorized to perform: sagemaker:InvokeEndpoint on resource: "
+                        + resourceArn
+                        + " because no identity-based policy allows the sagemaker:InvokeEndpoint"
+                        + " action");
+    }
+
+    /** The AWS front end's answer to a request that carries no SigV4 signature. */
+    static ErrorResponse missingAuthenticationToken() {
+        String message = "Missing Authentication Token";
         return new ErrorResponse(
-                400, THROTTLING, message, MAPPER.createObjectNode().put("message", message));
+                403,
+                MISSING_AUTHENTICATION_TOKEN,
+                MISSING_AUTHENTICATION_TOKEN + FRONT_END_SUFFIX,
+                message,
+                MAPPER.createObjectNode().put("message", message));
+    }
+
+    private static ErrorResponse withMessageOnly(int status, String errorCode, String message) {
+        return new ErrorResponse(
+                status, errorCode, message, MAPPER.createObjectNode().put("message", message));
     }
 
     int status() {
@@ -85,6 +127,13 @@ final class ErrorResponse extends Exception {
 
     String errorCode() {
         return errorCode;
+    }
+
+    /**
+     * The x-amzn-ErrorType header: the error code, with the front end's suffix where it adds one.
+     */
+    String errorTypeHeader() {
+        return errorTypeHeader;
     }
 
     byte[] body() {

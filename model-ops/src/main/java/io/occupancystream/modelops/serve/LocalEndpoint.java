@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +51,9 @@ public final class LocalEndpoint implements AutoCloseable {
     // the 413 instead of a connection reset while it is still sending.
     private static final long MAX_DRAINED_BYTES = 16L * MAX_REQUEST_BYTES;
     private static final long STOP_GRACE_MILLIS = 2_000;
+
+    /** The account id in the endpoint's answers (a real one has 12 digits). */
+    private static final String ACCOUNT = "local";
 
     static {
         // The JDK's server sends a response's headers and body in separate TCP segments. With
@@ -215,22 +219,29 @@ public final class LocalEndpoint implements AutoCloseable {
             return true;
         }
         if (method.equals("POST") && path.equals("/invocations")) {
-            return invoke(exchange, endpointName);
+            return invoke(exchange, endpointName, false);
         }
         Matcher endpointInvocations = ENDPOINT_INVOCATIONS.matcher(path);
         if (method.equals("POST") && endpointInvocations.matches()) {
-            return invoke(exchange, endpointInvocations.group(1));
+            return invoke(exchange, endpointInvocations.group(1), true);
         }
         throw ErrorResponse.unknownOperation("no operation at " + method + " " + path);
     }
 
-    private boolean invoke(HttpExchange exchange, String requestedEndpoint)
+    /**
+     * @param signed whether the request came through the SageMaker runtime API (signed, checked as
+     *     AWS checks it) rather than the container contract
+     */
+    private boolean invoke(HttpExchange exchange, String requestedEndpoint, boolean signed)
             throws ErrorResponse, IOException {
         counters.invocation();
         byte[] body = readBody(exchange);
+        if (signed) {
+            authorize(exchange, requestedEndpoint);
+        }
         if (!requestedEndpoint.equals(endpointName)) {
             throw ErrorResponse.validation(
-                    "Endpoint " + requestedEndpoint + " of account local not found.");
+                    "Endpoint " + requestedEndpoint + " of account " + ACCOUNT + " not found.");
         }
         if (isStopping()) {
             throw ErrorResponse.serviceUnavailable("the endpoint is stopping");
@@ -271,6 +282,27 @@ public final class LocalEndpoint implements AutoCloseable {
             out.write(answer);
         }
         return true;
+    }
+
+    /**
+     * As AWS does: authentication first, then authorization on the endpoint's ARN (whether or not
+     * it exists). Any signature is accepted; the access fault refuses every caller.
+     */
+    private void authorize(HttpExchange exchange, String requestedEndpoint) throws ErrorResponse {
+        SigV4Scope caller = SigV4Scope.of(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (caller == null) {
+            throw ErrorResponse.missingAuthenticationToken();
+        }
+        if (faults.deniesAccess()) {
+            throw ErrorResponse.accessDenied(
+                    "arn:aws:iam::" + ACCOUNT + ":user/" + caller.accessKeyId,
+                    "arn:aws:sagemaker:"
+                            + caller.region
+                            + ":"
+                            + ACCOUNT
+                            + ":endpoint/"
+                            + requestedEndpoint.toLowerCase(Locale.ROOT));
+        }
     }
 
     private void hold(HttpExchange exchange) throws ErrorResponse {
@@ -328,7 +360,7 @@ public final class LocalEndpoint implements AutoCloseable {
     private static void send(HttpExchange exchange, ErrorResponse error) throws IOException {
         byte[] body = error.body();
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", error.errorCode());
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", error.errorTypeHeader());
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         exchange.sendResponseHeaders(error.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -69,6 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
     double faultHangRate;
 
     @Option(
+            names = "--fault-deny-access",
+            description =
+                    "Answer every signed invocation with AccessDeniedException, as SageMaker"
+                            + " answers a caller without sagemaker:InvokeEndpoint.")
+    boolean faultDenyAccess;
+
+    @Option(
             names = "--fault-seed",
             defaultValue = "1",
             description = "Seed of the fault draws (default: ${DEFAULT-VALUE}).")
@@ -83,6 +90,9 @@ public final class ServeCommand implements Callable<Integer> {
                         .withThrottleRate(faultThrottleRate)
                         .withHangRate(faultHangRate)
                         .withSeed(faultSeed);
+        if (faultDenyAccess) {
+            faults = faults.withAccessDenied();
+        }
         OccupancyPredictor predictor = OccupancyPredictor.load(model);
         LocalEndpoint endpoint = LocalEndpoint.start(predictor, name, port, faults);
         Runtime.getRuntime()

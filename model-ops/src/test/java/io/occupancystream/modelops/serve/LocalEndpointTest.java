@@ -219,6 +219,63 @@ class LocalEndpointTest {
                 .isEqualTo("Endpoint otherEndpoint of account local not found.");
     }
 
+    /**
+     * A caller whose policies do not allow sagemaker:InvokeEndpoint: AccessDeniedException ("Common
+     * Errors" of the AWS API references; 400 in the SageMaker-era pages, e.g.
+     * https://docs.aws.amazon.com/emr/latest/APIReference/CommonErrors.html), with IAM's message
+     * naming the caller, the action and the endpoint's ARN (lower-cased, as SageMaker's ARNs are),
+     * in the region the request was signed for. Checked before the endpoint's name.
+     */
+    @Test
+    void theAccessFaultRefusesEveryCallerAsIamDoes() throws IOException {
+        try (LocalEndpoint denying = serve(FaultInjector.none().withAccessDenied());
+                SageMakerRuntimeAsyncClient client =
+                        sageMakerClient(denying, Duration.ofSeconds(30))) {
+            for (String name : List.of(NAME, "otherEndpoint")) {
+                AwsServiceException error =
+                        failure(client.invokeEndpoint(request(name, "1,2,3", "text/csv", null)));
+
+                assertThat(error.statusCode()).isEqualTo(400);
+                assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                assertThat(error.awsErrorDetails().errorMessage())
+                        .isEqualTo(
+                                "User: arn:aws:iam::local:user/test-key is not authorized to"
+                                        + " perform: sagemaker:InvokeEndpoint on resource:"
+                                        + " arn:aws:sagemaker:us-east-1:local:endpoint/"
+                                        + name.toLowerCase(java.util.Locale.ROOT)
+                                        + " because no identity-based policy allows the"
+                                        + " sagemaker:InvokeEndpoint action");
+            }
+            assertThat(denying.counters().errors())
+                    .containsExactlyEntriesOf(Map.of("AccessDeniedException", 2L));
+            assertThat(denying.counters().rowsScored()).isZero();
+        }
+    }
+
+    /**
+     * An unsigned InvokeEndpoint gets the AWS front end's answer, as a real endpoint gave it
+     * (aws/amazon-sagemaker-examples#290): 403, x-amzn-ErrorType
+     * "MissingAuthenticationTokenException:http://internal.amazon.com/coral/com.amazon.coral.service/",
+     * body {"message":"Missing Authentication Token"} ("Common Errors": MissingAuthenticationToken,
+     * 403). The container contract's /invocations stays unsigned.
+     */
+    @Test
+    void anUnsignedInvocationIsRefusedAsMissingAuthenticationToken() throws Exception {
+        HttpResponse<String> response =
+                send(
+                        HttpRequest.newBuilder(uri("/endpoints/" + NAME + "/invocations"))
+                                .header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofString("70,1,0.9\n")));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+                .hasValue(
+                        "MissingAuthenticationTokenException:"
+                                + "http://internal.amazon.com/coral/com.amazon.coral.service/");
+        assertThat(JSON.readTree(response.body()))
+                .isEqualTo(JSON.readTree("{\"message\":\"Missing Authentication Token\"}"));
+    }
+
     @Test
     void servesTheContainerContract() throws Exception {
         HttpResponse<String> ping = send(HttpRequest.newBuilder(uri("/ping")).GET());
