@@ -14,11 +14,11 @@ import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.LocalFlinkCluster;
+import io.occupancystream.job.testing.LocalS3Bucket;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.job.testing.VariedReadings;
-import io.occupancystream.modelops.data.LocalS3;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,26 +54,21 @@ class MsfJarOnClusterIT {
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private static final String BUCKET = "occupancy-stream";
-
     @TempDir static Path clusterDir;
-    private static LocalS3 s3;
+    private static LocalS3Bucket s3;
     private static LocalFlinkCluster cluster;
     private static String jarId;
 
     @BeforeAll
     static void startClusterAndUploadJar() throws Exception {
-        s3 = new LocalS3();
-        try (S3Client client = s3.client()) {
-            client.createBucket(b -> b.bucket(BUCKET));
-        }
+        s3 = LocalS3Bucket.start("occupancy-stream");
         cluster =
                 LocalFlinkCluster.start(
                         clusterDir,
                         flinkLibClassPath(),
                         List.of(System.getProperty("jdk17.opens").trim().split("\\s+")),
                         Path.of(System.getProperty("flink.plugins")),
-                        s3FileSystemSettings());
+                        s3.flinkSettings().toMap());
         jarId = cluster.rest().upload(Path.of(System.getProperty("msf.jar")));
     }
 
@@ -121,7 +115,7 @@ class MsfJarOnClusterIT {
         List<String> valid = Recordings.simulated(2, 240, TrainedModels.START);
         Map<ConfigKey, String> settings = replay(dir, valid, dir.resolve("out"));
         settings.put(ConfigKey.SCORING_SCORER, "rule");
-        settings.put(ConfigKey.TRAINING_PATH, "s3a://" + BUCKET + "/training");
+        settings.put(ConfigKey.TRAINING_PATH, "s3a://" + s3.name + "/training");
 
         runOnCluster(dir, settings);
 
@@ -240,7 +234,7 @@ class MsfJarOnClusterIT {
         Map<String, Integer> rows = new TreeMap<>();
         try (S3Client client = s3.client()) {
             for (S3Object object :
-                    client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix))
+                    client.listObjectsV2Paginator(b -> b.bucket(s3.name).prefix(prefix))
                             .contents()) {
                 String key = object.key();
                 int slash = key.lastIndexOf('/');
@@ -248,7 +242,7 @@ class MsfJarOnClusterIT {
                     continue;
                 }
                 String csv =
-                        client.getObjectAsBytes(b -> b.bucket(BUCKET).key(key))
+                        client.getObjectAsBytes(b -> b.bucket(s3.name).key(key))
                                 .asString(StandardCharsets.UTF_8);
                 addRows(
                         rows,
@@ -264,18 +258,6 @@ class MsfJarOnClusterIT {
             Map<String, Integer> rows, String window, String file, List<String> lines) {
         assertThat(lines.get(0)).as(file).isEqualTo(FeatureCsv.header());
         rows.merge(window, lines.size() - 1, Integer::sum);
-    }
-
-    /**
-     * Flink's S3 settings for the local S3: MSF's role gives the credentials there, and its S3
-     * endpoint needs no path-style access.
-     */
-    private static Map<String, String> s3FileSystemSettings() {
-        Configuration conf = new Configuration();
-        LocalFileSystems.useS3Endpoint(conf, s3.endpoint().toString());
-        conf.setString("s3.access-key", LocalS3.ACCESS_KEY);
-        conf.setString("s3.secret-key", LocalS3.SECRET_KEY);
-        return conf.toMap();
     }
 
     /** Flink's runtime jars, as the build listed them (flink-lib-*classpath.txt). */
