@@ -27,11 +27,15 @@ final class JobProperties {
         live.put(ConfigKey.KINESIS_DEAD_LETTER_STREAM, settings.deadLetterStream);
         live.put(ConfigKey.OUTPUT_RESULTS, "kinesis");
         live.put(ConfigKey.OUTPUT_DEAD_LETTERS, "kinesis");
-        live.put(ConfigKey.OUTPUT_PATH, s3(bucket, DataBucket.JOB_OUTPUT));
-        live.put(ConfigKey.TRAINING_PATH, s3(bucket, DataBucket.TRAINING));
+        // Written by FileSinks through Flink's Hadoop S3 file system, which alone has the
+        // recoverable writer they need: s3a:// names it even where another S3 file system also
+        // claims s3:// (Flink's "Amazon S3" page; AWS's MSF S3Sink sample writes s3a:// too).
+        live.put(ConfigKey.OUTPUT_PATH, uri("s3a", bucket, DataBucket.JOB_OUTPUT));
+        live.put(ConfigKey.TRAINING_PATH, uri("s3a", bucket, DataBucket.TRAINING));
         live.put(ConfigKey.SCORING_SCORER, "endpoint");
         live.put(ConfigKey.SCORING_ENDPOINT_NAME, settings.endpointName);
-        live.put(ConfigKey.SCORING_MODEL_PATH, s3(bucket, DataBucket.CURRENT_MODEL));
+        // Read with the AWS SDK, which knows s3:// only.
+        live.put(ConfigKey.SCORING_MODEL_PATH, uri("s3", bucket, DataBucket.CURRENT_MODEL));
         // The same interval as the application's checkpoint configuration, so that the job's own
         // setting does not contradict what MSF runs.
         live.put(ConfigKey.JOB_CHECKPOINT_INTERVAL, settings.checkpointIntervalSeconds + " s");
@@ -54,7 +58,7 @@ final class JobProperties {
         return groups;
     }
 
-    private static String s3(String bucket, String prefix) {
-        return "s3://" + bucket + "/" + prefix;
+    private static String uri(String scheme, String bucket, String prefix) {
+        return scheme + "://" + bucket + "/" + prefix;
     }
 }

@@ -16,6 +16,11 @@ class ApplicationStackTest {
     private static final Template T = Synthesized.DEFAULT.applicationTemplate;
     private static final String S3 = "s3://" + Synthesized.BUCKET;
 
+    /**
+     * What the job writes through Flink's Hadoop S3 file system (FileSink), as AWS's sample does.
+     */
+    private static final String S3A = "s3a://" + Synthesized.BUCKET;
+
     @Test
     void createsExactlyTheApplicationResources() {
         T.resourceCountIs("AWS::KinesisAnalyticsV2::Application", 1);
@@ -151,11 +156,11 @@ class ApplicationStackTest {
         live.put("kinesis.input-stream", "occupancy-readings");
         live.put("kinesis.results-stream", "occupancy-results");
         live.put("kinesis.dead-letter-stream", "occupancy-dead-letters");
-        live.put("training.path", S3 + "/training");
+        live.put("training.path", S3A + "/training");
         live.put("scoring.scorer", "endpoint");
         live.put("scoring.model.path", S3 + "/models/current");
         live.put("scoring.endpoint.name", "roomOccupancyEndpoint");
-        live.put("output.path", S3 + "/job");
+        live.put("output.path", S3A + "/job");
         live.put("output.results", "kinesis");
         live.put("output.dead-letters", "kinesis");
         live.put("job.checkpoint-interval", "60 s");

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Flink file systems for a local run, loaded the way a Flink distribution loads its {@code
- * plugins/} folder: each plugin (such as flink-s3-fs-hadoop for {@code s3://}) in its own class
- * loader, so that its bundled libraries cannot clash with the job's. On MSF the service does this.
+ * plugins/} folder: each plugin (such as flink-s3-fs-hadoop for {@code s3://} and {@code s3a://})
+ * in its own class loader, so that its bundled libraries cannot clash with the job's. On MSF the
+ * service does this.
  */
 public final class LocalFileSystems {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFileSystems.class);
@@ -38,8 +39,8 @@ public final class LocalFileSystems {
     }
 
     /**
-     * Sends {@code s3://} paths to {@code endpoint} (a local S3 such as S3Proxy), with path-style
-     * addressing, which local servers need.
+     * Sends {@code s3://} and {@code s3a://} paths to {@code endpoint} (a local S3 such as
+     * S3Proxy), with path-style addressing, which local servers need.
      */
     public static void useS3Endpoint(Configuration conf, String endpoint) {
         conf.setString("s3.endpoint", endpoint);

@@ -106,7 +106,8 @@ public final class OccupancyJob implements Callable<Integer> {
             names = "--s3-endpoint",
             paramLabel = "URL",
             description =
-                    "Local runs: the S3 endpoint for s3:// paths (e.g. the local stack's S3Proxy),"
+                    "Local runs: the S3 endpoint for s3:// and s3a:// paths (e.g. the local stack's"
+                            + " S3Proxy),"
                             + " with path-style access; credentials from the AWS environment"
                             + " variables.")
     String s3Endpoint;

@@ -14,6 +14,7 @@ import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.LocalFlinkCluster;
+import io.occupancystream.job.testing.LocalS3Bucket;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.TrainedModels;
@@ -34,12 +35,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The shaded jar run as MSF runs it: uploaded to a Flink 1.19 session cluster of separate JVMs
  * whose class path is Flink's runtime only ({@link LocalFlinkCluster}), started from its manifest's
- * main class, with its settings as MSF property groups. Whatever the job needs beyond Flink must
- * therefore come from the jar. A bounded replay must commit every output, exactly.
+ * main class, with its settings as MSF property groups. Whatever the job needs beyond Flink and
+ * Flink's S3 file system plugin (flink-s3-fs-hadoop, which serves {@code s3://} and {@code s3a://})
+ * must therefore come from the jar. A bounded replay must commit every output, exactly.
  */
 class MsfJarOnClusterIT {
     private static final Path TEST_DATA = Path.of("..", "test-data").toAbsolutePath();
@@ -51,23 +55,30 @@ class MsfJarOnClusterIT {
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @TempDir static Path clusterDir;
+    private static LocalS3Bucket s3;
     private static LocalFlinkCluster cluster;
     private static String jarId;
 
     @BeforeAll
     static void startClusterAndUploadJar() throws Exception {
+        s3 = LocalS3Bucket.start("occupancy-stream");
         cluster =
                 LocalFlinkCluster.start(
                         clusterDir,
                         flinkLibClassPath(),
-                        List.of(System.getProperty("jdk17.opens").trim().split("\\s+")));
+                        List.of(System.getProperty("jdk17.opens").trim().split("\\s+")),
+                        Path.of(System.getProperty("flink.plugins")),
+                        s3.flinkSettings().toMap());
         jarId = cluster.rest().upload(Path.of(System.getProperty("msf.jar")));
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopClusterAndS3() throws Exception {
         if (cluster != null) {
             cluster.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -93,6 +104,24 @@ class MsfJarOnClusterIT {
                 .containsExactly(
                         entry("dt=2017-12-22/hour=05", 240), entry("dt=2017-12-22/hour=06", 240));
         assertThat(Recordings.committedLines(out.resolve("late"), ".jsonl")).isEmpty();
+    }
+
+    /**
+     * Training sets written to {@code s3a://}, as the deployment writes them, through the cluster's
+     * S3 file system: every row committed once, in its window's folder.
+     */
+    @Test
+    void trainingSetsCommitToS3aExactlyOnce(@TempDir Path dir) throws Exception {
+        List<String> valid = Recordings.simulated(2, 240, TrainedModels.START);
+        Map<ConfigKey, String> settings = replay(dir, valid, dir.resolve("out"));
+        settings.put(ConfigKey.SCORING_SCORER, "rule");
+        settings.put(ConfigKey.TRAINING_PATH, "s3a://" + s3.name + "/training");
+
+        runOnCluster(dir, settings);
+
+        assertThat(s3TrainingRowsPerWindow("training/"))
+                .containsExactly(
+                        entry("dt=2017-12-22/hour=05", 240), entry("dt=2017-12-22/hour=06", 240));
     }
 
     /**
@@ -188,14 +217,47 @@ class MsfJarOnClusterIT {
     private static Map<String, Integer> trainingRowsPerWindow(Path training) throws IOException {
         Map<String, Integer> rows = new TreeMap<>();
         for (Path file : Recordings.committedFiles(training, ".csv")) {
-            List<String> lines = Files.readAllLines(file);
-            assertThat(lines.get(0)).as(file.toString()).isEqualTo(FeatureCsv.header());
-            rows.merge(
+            addRows(
+                    rows,
                     training.relativize(file.getParent()).toString(),
-                    lines.size() - 1,
-                    Integer::sum);
+                    file.toString(),
+                    Files.readAllLines(file));
         }
         return rows;
+    }
+
+    /**
+     * The same for the committed part files under {@code prefix} in the bucket. The S3 writer keeps
+     * uncommitted data in multipart uploads and in objects whose names start with "_".
+     */
+    private static Map<String, Integer> s3TrainingRowsPerWindow(String prefix) {
+        Map<String, Integer> rows = new TreeMap<>();
+        try (S3Client client = s3.client()) {
+            for (S3Object object :
+                    client.listObjectsV2Paginator(b -> b.bucket(s3.name).prefix(prefix))
+                            .contents()) {
+                String key = object.key();
+                int slash = key.lastIndexOf('/');
+                if (key.startsWith("_", slash + 1) || !key.endsWith(".csv")) {
+                    continue;
+                }
+                String csv =
+                        client.getObjectAsBytes(b -> b.bucket(s3.name).key(key))
+                                .asString(StandardCharsets.UTF_8);
+                addRows(
+                        rows,
+                        key.substring(prefix.length(), slash),
+                        key,
+                        csv.lines().collect(Collectors.toList()));
+            }
+        }
+        return rows;
+    }
+
+    private static void addRows(
+            Map<String, Integer> rows, String window, String file, List<String> lines) {
+        assertThat(lines.get(0)).as(file).isEqualTo(FeatureCsv.header());
+        rows.merge(window, lines.size() - 1, Integer::sum);
     }
 
     /** Flink's runtime jars, as the build listed them (flink-lib-*classpath.txt). */

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * A Flink session cluster started as a distribution's scripts would: a JobManager ({@code
  * StandaloneSessionClusterEntrypoint}) and one TaskManager ({@code TaskManagerRunner}) with {@link
  * #SLOTS} slots, each in its own JVM, bound to loopback, on a class path of Flink's runtime jars
- * only. Its files (configuration, logs, uploads, checkpoints) live in one folder. {@link #close()}
- * stops both JVMs, and so does a shutdown hook if the test JVM exits first.
+ * only, with a distribution's plugins folder. Its files (configuration, logs, uploads, checkpoints)
+ * live in one folder. {@link #close()} stops both JVMs, and so does a shutdown hook if the test JVM
+ * exits first.
  */
 public final class LocalFlinkCluster implements AutoCloseable {
     public static final int SLOTS = 2;
@@ -60,12 +61,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
             List.of("-Xmx512m", "-Xms512m", "-XX:MaxMetaspaceSize=256m");
 
     private final Path dir;
+    private final Path pluginsDir;
     private final FlinkRestClient rest;
     private final List<Process> processes = new ArrayList<>();
     private final Thread stopAtExit = new Thread(this::stop, "stop local Flink cluster");
 
-    private LocalFlinkCluster(Path dir, int restPort) {
+    private LocalFlinkCluster(Path dir, Path pluginsDir, int restPort) {
         this.dir = dir;
+        this.pluginsDir = pluginsDir;
         this.rest = new FlinkRestClient(URI.create("http://127.0.0.1:" + restPort));
     }
 
@@ -74,14 +77,21 @@ public final class LocalFlinkCluster implements AutoCloseable {
      *
      * @param classPath Flink's runtime jars, as a distribution's lib/ holds them
      * @param jvmOptions options for both JVMs, e.g. the --add-opens that JDK 17 needs
+     * @param pluginsDir the distribution's plugins/ folder: one subfolder per plugin
+     * @param settings configuration beyond the cluster's own, e.g. a plugin's
      */
-    public static LocalFlinkCluster start(Path dir, String classPath, List<String> jvmOptions)
+    public static LocalFlinkCluster start(
+            Path dir,
+            String classPath,
+            List<String> jvmOptions,
+            Path pluginsDir,
+            Map<String, String> settings)
             throws IOException, InterruptedException {
         int restPort = freePort();
-        LocalFlinkCluster cluster = new LocalFlinkCluster(dir, restPort);
+        LocalFlinkCluster cluster = new LocalFlinkCluster(dir, pluginsDir, restPort);
         Runtime.getRuntime().addShutdownHook(cluster.stopAtExit);
         try {
-            Path conf = cluster.writeConfiguration(restPort, freePort());
+            Path conf = cluster.writeConfiguration(restPort, freePort(), settings);
             cluster.launch("jobmanager", JOB_MANAGER, JOB_MANAGER_JVM, classPath, jvmOptions, conf);
             cluster.launch(
                     "taskmanager", TASK_MANAGER, TASK_MANAGER_JVM, classPath, jvmOptions, conf);
@@ -125,7 +135,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         }
     }
 
-    private Path writeConfiguration(int restPort, int rpcPort) throws IOException {
+    private Path writeConfiguration(int restPort, int rpcPort, Map<String, String> extra)
+            throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("jobmanager.rpc.address", "localhost");
         settings.put("jobmanager.rpc.port", String.valueOf(rpcPort));
@@ -146,6 +157,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         settings.put("state.checkpoints.dir", dir.resolve("checkpoints").toUri().toString());
         settings.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
         settings.put("web.tmpdir", Files.createDirectories(dir.resolve("web")).toString());
+        settings.putAll(extra);
 
         Path conf = Files.createDirectories(dir.resolve("conf"));
         List<String> yaml = new ArrayList<>();
@@ -183,12 +195,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
         command.add(mainClass);
         command.add("--configDir");
         command.add(conf.toString());
-        processes.add(
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve(name + ".out").toFile())
-                        .start());
+                        .redirectOutput(dir.resolve(name + ".out").toFile());
+        // Flink looks for plugins where this says (ConfigConstants.ENV_FLINK_PLUGINS_DIR).
+        builder.environment().put("FLINK_PLUGINS_DIR", pluginsDir.toString());
+        processes.add(builder.start());
     }
 
     private void awaitSlots() throws InterruptedException {
