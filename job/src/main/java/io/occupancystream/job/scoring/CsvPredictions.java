@@ -57,8 +57,10 @@ public final class CsvPredictions {
             } else if (lists == 0 && scalars == 2) {
                 occupied[i] = label(cells.get(0), i);
                 float p = probability(cells.get(1), i, lines[i]);
-                // An ensembling container's probability is the predicted label's (AWS, "Configure
-                // inference output in generated containers"), so a negative label's is P(free).
+                // Only an ensembling container answers without the lists (a tuning pipeline's last
+                // container supports them, and promotion asks for them where supported), and its
+                // probability is the predicted label's (AWS, "Configure inference output in
+                // generated containers"), so a negative label's is P(free).
                 probabilities[i] =
                         occupied[i] ? p : (float) (1.0 - Double.parseDouble(cells.get(1)));
             } else if (lists == 0 && scalars == 1) {
