@@ -3,6 +3,8 @@ package io.occupancystream.job.bench;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.scoring.CsvPredictions;
+import io.occupancystream.job.scoring.ModelAnswer;
 import io.occupancystream.job.scoring.Prediction;
 import io.occupancystream.job.scoring.ScoreSource;
 import io.occupancystream.job.scoring.ScoringStage;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
  * async stages are measured against; a failed call fails the job.
  */
 final class BlockingEndpointStage implements ScoringStage {
+    // The local endpoint's answers carry predicted_label, so no threshold labels them.
+    private static final double UNUSED_THRESHOLD = 0.5;
+
     private final String url;
     private final String endpointName;
 
@@ -63,15 +68,19 @@ final class BlockingEndpointStage implements ScoringStage {
                                             SdkBytes.fromUtf8String(
                                                     FeatureCsv.features(featured.features)))
                                     .build());
-            // One "predicted_label,probability" line.
-            String[] answer = response.body().asUtf8String().trim().split(",");
+            ModelAnswer answer =
+                    CsvPredictions.parse(
+                            response.body().asByteArray(),
+                            1,
+                            UNUSED_THRESHOLD,
+                            response.invokedProductionVariant());
             return Result.of(
                     featured.reading,
                     new Prediction(
-                            Boolean.parseBoolean(answer[0]),
-                            Double.valueOf(answer[1]),
+                            answer.occupied[0],
+                            Double.valueOf(Float.toString(answer.probabilities[0])),
                             ScoreSource.MODEL,
-                            response.invokedProductionVariant(),
+                            answer.modelVersion,
                             null));
         }
 

@@ -1,6 +1,6 @@
 package io.occupancystream.job.scoring;
 
-/** A model's answer to one batch: per row, in request order, the label and its probability. */
+/** A model's answer to one batch: per row, in request order, the label and P(occupied). */
 public final class ModelAnswer {
     public final boolean[] occupied;
     public final float[] probabilities;

@@ -14,7 +14,9 @@ import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.ScoringJobs.Run;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.job.testing.VariedReadings;
+import io.occupancystream.modelops.model.InferenceKey;
 import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.modelops.serve.AnswerStyle;
 import io.occupancystream.modelops.serve.FaultInjector;
 import io.occupancystream.modelops.serve.LocalEndpoint;
 import java.io.IOException;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Endpoint scoring on a MiniCluster against a real local SageMaker-style endpoint (model-ops'
@@ -83,18 +87,27 @@ class EndpointScoringTest {
 
     /**
      * Also the batching tests' size trigger and row mapping: 20 requests of exactly 10 rows (none
-     * can hold more, and 200 rows came in 20), and every result has the probability the predictor
-     * gives that reading's own row scored alone.
+     * can hold more, and 200 rows came in 20), and every result has the label and P(occupied) the
+     * predictor gives that reading's own row scored alone, whichever kind of container answers
+     * (AWS, SageMaker Developer Guide, "Configure inference output in generated containers": an
+     * ensembling model's probability is the predicted label's, an HPO model's the positive class's;
+     * built-in XGBoost answers bare probabilities), free rooms included.
      */
-    @Test
-    void healthyEndpointScoresEveryReadingOnceWithTheModelsProbabilityForItsOwnRow()
-            throws Exception {
-        LocalEndpoint endpoint = serve(FaultInjector.none());
+    @ParameterizedTest
+    @EnumSource(AnswerStyle.class)
+    void healthyEndpointScoresEveryReadingOnceWithTheModelsProbabilityForItsOwnRow(
+            AnswerStyle style) throws Exception {
+        LocalEndpoint endpoint = serve(0, FaultInjector.none(), style);
 
         Run run = ScoringJobs.run(config(endpoint.url().toString()), RECORDING);
 
+        List<String> expected = expected(run).model(ids(RECORDING));
+        assertThat(expected)
+                .as("readings the model finds occupied and free")
+                .anyMatch(line -> line.contains(" true "))
+                .anyMatch(line -> line.contains(" false "));
         assertThat(ExpectedResults.describe(run.results))
-                .containsExactlyInAnyOrderElementsOf(expected(run).model(ids(RECORDING)));
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(endpoint.counters().invocations()).isEqualTo(BATCHES);
         assertThat(endpoint.counters().rowsScored()).isEqualTo(RECORDING.size());
         assertThat(endpoint.counters().errors()).isEmpty();
@@ -409,8 +422,13 @@ class EndpointScoringTest {
     }
 
     private LocalEndpoint serve(int port, FaultInjector faults) {
+        return serve(port, faults, AnswerStyle.ENSEMBLING);
+    }
+
+    private LocalEndpoint serve(int port, FaultInjector faults, AnswerStyle style) {
         try {
-            LocalEndpoint endpoint = LocalEndpoint.start(predictor, NAME, port, faults);
+            LocalEndpoint endpoint =
+                    LocalEndpoint.start(predictor, NAME, port, faults, style, InferenceKey.all());
             endpoints.add(endpoint);
             return endpoint;
         } catch (IOException e) {

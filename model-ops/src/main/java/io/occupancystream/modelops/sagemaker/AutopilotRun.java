@@ -106,7 +106,7 @@ public final class AutopilotRun {
         return count;
     }
 
-    /** The completed job's best candidate, answering {@code predicted_label,probability}. */
+    /** The completed job's best candidate, answering what {@link InferenceOutput} asks. */
     static Challenger challenger(DescribeAutoMlJobV2Response job, long trainingRows) {
         AutoMLCandidate best = job.bestCandidate();
         if (best == null) {

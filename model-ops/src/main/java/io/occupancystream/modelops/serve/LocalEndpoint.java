@@ -2,6 +2,7 @@ package io.occupancystream.modelops.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.occupancystream.modelops.model.InferenceKey;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * contract's {@code GET /ping} and {@code POST /invocations}.
  *
  * <p>Requests are {@code text/csv} rows of the model's features; each request is scored in one
- * predictor call. Answers are CSV or JSON by {@code Accept}, with the model version in {@code
- * X-Amzn-Invoked-Production-Variant}. Anything wrong with a request gets SageMaker's error shape
- * (status, {@code x-amzn-ErrorType}, JSON message), never a 200 and never a stack trace. A {@link
- * FaultInjector} can make invocations slow, fail, throttle or hang.
+ * predictor call. Answers imitate one kind of container ({@link AnswerStyle}) and hold the keys it
+ * was configured with (as {@code SAGEMAKER_INFERENCE_OUTPUT} configures a real one), CSV or JSON by
+ * {@code Accept}, with the model version in {@code X-Amzn-Invoked-Production-Variant}. Anything
+ * wrong with a request gets SageMaker's error shape (status, {@code x-amzn-ErrorType}, JSON
+ * message), never a 200 and never a stack trace. A {@link FaultInjector} can make invocations slow,
+ * fail, throttle or hang.
  *
  * <p>Serves requests concurrently on a fixed pool of threads; all methods are thread-safe. The
  * caller keeps ownership of the predictor: {@link #stop()} does not close it. Sets {@code
@@ -68,6 +71,8 @@ public final class LocalEndpoint implements AutoCloseable {
     private final OccupancyPredictor predictor;
     private final String endpointName;
     private final FaultInjector faults;
+    private final AnswerStyle style;
+    private final List<InferenceKey> keys;
     private final HttpServer server;
     private final ExecutorService workers;
     private final EndpointCounters counters = new EndpointCounters();
@@ -79,22 +84,46 @@ public final class LocalEndpoint implements AutoCloseable {
             OccupancyPredictor predictor,
             String endpointName,
             FaultInjector faults,
+            AnswerStyle style,
+            List<InferenceKey> keys,
             HttpServer server,
             ExecutorService workers) {
         this.predictor = predictor;
         this.endpointName = endpointName;
         this.faults = faults;
+        this.style = style;
+        this.keys = keys;
         this.server = server;
         this.workers = workers;
     }
 
     /**
      * Serves {@code predictor} as endpoint {@code endpointName} on 127.0.0.1:{@code port} (0 for a
-     * free port) until {@link #stop()}.
+     * free port) until {@link #stop()}, answering as an Autopilot ensembling container asked for
+     * every {@link InferenceKey}, which is how a model promoted by model-ops answers.
      */
     public static LocalEndpoint start(
             OccupancyPredictor predictor, String endpointName, int port, FaultInjector faults)
             throws IOException {
+        return start(
+                predictor, endpointName, port, faults, AnswerStyle.ENSEMBLING, InferenceKey.all());
+    }
+
+    /**
+     * Serves {@code predictor} as above, answering as a container of kind {@code style} asked for
+     * {@code keys} (which the built-in XGBoost style ignores, as that container does).
+     */
+    public static LocalEndpoint start(
+            OccupancyPredictor predictor,
+            String endpointName,
+            int port,
+            FaultInjector faults,
+            AnswerStyle style,
+            List<InferenceKey> keys)
+            throws IOException {
+        if (keys.isEmpty() && style != AnswerStyle.XGBOOST) {
+            throw new IllegalArgumentException("the " + style + " answer style needs keys");
+        }
         HttpServer server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -110,15 +139,18 @@ public final class LocalEndpoint implements AutoCloseable {
                             return thread;
                         });
         LocalEndpoint endpoint =
-                new LocalEndpoint(predictor, endpointName, faults, server, workers);
+                new LocalEndpoint(
+                        predictor, endpointName, faults, style, List.copyOf(keys), server, workers);
         server.setExecutor(workers);
         server.createContext("/", endpoint::answer);
         server.start();
         LOG.info(
-                "endpoint {} serves model {} at {} ({})",
+                "endpoint {} serves model {} at {} as {} ({}) ({})",
                 endpointName,
                 predictor.version(),
                 endpoint.url(),
+                style,
+                InferenceKey.join(keys),
                 faults);
         return endpoint;
     }
@@ -262,7 +294,9 @@ public final class LocalEndpoint implements AutoCloseable {
         }
         CsvRows.requireCsv(exchange.getRequestHeaders().getFirst("Content-Type"));
         ResponseFormat format =
-                ResponseFormat.forAccept(exchange.getRequestHeaders().getFirst("Accept"));
+                style == AnswerStyle.XGBOOST
+                        ? ResponseFormat.CSV
+                        : ResponseFormat.forAccept(exchange.getRequestHeaders().getFirst("Accept"));
         CsvRows rows = CsvRows.parse(body, predictor.features());
         float[] probabilities;
         try {
@@ -272,7 +306,10 @@ public final class LocalEndpoint implements AutoCloseable {
             throw ErrorResponse.modelError(
                     "model " + predictor.version() + " failed: " + e.getMessage());
         }
-        byte[] answer = format.format(probabilities, predictor::occupied);
+        byte[] answer =
+                style == AnswerStyle.XGBOOST
+                        ? ResponseFormat.oneLineOfProbabilities(probabilities)
+                        : format.format(style, keys, probabilities, predictor::occupied);
         exchange.getResponseHeaders().set("Content-Type", format.contentType());
         exchange.getResponseHeaders().set("X-Amzn-Invoked-Production-Variant", predictor.version());
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());

@@ -1,10 +1,17 @@
 package io.occupancystream.modelops.serve;
 
+import io.occupancystream.modelops.model.InferenceKey;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code model-ops serve}: a model as a local SageMaker endpoint, until Ctrl-C. */
 @Command(
@@ -13,8 +20,8 @@ import picocli.CommandLine.Option;
         description = {
             "Serves a model on 127.0.0.1 as a SageMaker real-time endpoint: InvokeEndpoint at"
                     + " POST /endpoints/NAME/invocations, and GET /ping and POST /invocations.",
-            "Requests are text/csv rows of the model's features, no header; answers are"
-                    + " predicted_label,probability lines (text/csv) or JSON (application/json).",
+            "Requests are text/csv rows of the model's features, no header; answers are text/csv"
+                    + " or JSON (application/json) as the --answer-style container writes them.",
             "Runs until Ctrl-C."
         })
 public final class ServeCommand implements Callable<Integer> {
@@ -37,6 +44,27 @@ public final class ServeCommand implements Callable<Integer> {
             description =
                     "Endpoint name in /endpoints/NAME/invocations (default: ${DEFAULT-VALUE}).")
     String name;
+
+    @Option(
+            names = "--answer-style",
+            defaultValue = "ensembling",
+            converter = StyleConverter.class,
+            description =
+                    "The container kind to answer as: ensembling (Autopilot, probability is the"
+                            + " predicted label's), hpo (Autopilot tuning pipeline, probability is"
+                            + " the positive class's) or xgboost (built-in XGBoost: one line of"
+                            + " probabilities of occupied) (default: ${DEFAULT-VALUE}).")
+    AnswerStyle answerStyle;
+
+    @Option(
+            names = "--inference-output",
+            defaultValue = "predicted_label,probability,probabilities,labels",
+            description =
+                    "The keys answered, in this order, as SAGEMAKER_INFERENCE_OUTPUT sets them;"
+                            + " ignored by xgboost (default: ${DEFAULT-VALUE}).")
+    String inferenceOutput;
+
+    @Spec CommandSpec spec;
 
     @Option(
             names = "--fault-latency-ms",
@@ -83,6 +111,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<InferenceKey> keys;
+        try {
+            keys = InferenceKey.parseList(inferenceOutput);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "--inference-output: " + e.getMessage());
+        }
         FaultInjector faults =
                 FaultInjector.none()
                         .withLatencyMillis(faultLatencyMillis)
@@ -94,7 +129,8 @@ public final class ServeCommand implements Callable<Integer> {
             faults = faults.withAccessDenied();
         }
         OccupancyPredictor predictor = OccupancyPredictor.load(model);
-        LocalEndpoint endpoint = LocalEndpoint.start(predictor, name, port, faults);
+        LocalEndpoint endpoint =
+                LocalEndpoint.start(predictor, name, port, faults, answerStyle, keys);
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
@@ -107,10 +143,27 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Endpoint " + name + " at " + endpoint.url());
         System.out.println("Model " + predictor.version() + " from " + model);
         System.out.println("Features, in order: " + String.join(",", predictor.features()));
+        System.out.println(
+                "Answers as: "
+                        + answerStyle
+                        + (answerStyle == AnswerStyle.XGBOOST
+                                ? ""
+                                : " (" + InferenceKey.join(keys) + ")"));
         System.out.println("Faults: " + faults);
         System.out.println("Ctrl-C stops.");
         // Until Ctrl-C: the JVM then runs the shutdown hook and exits without returning here.
         Thread.currentThread().join();
         return 0;
+    }
+
+    static final class StyleConverter implements ITypeConverter<AnswerStyle> {
+        @Override
+        public AnswerStyle convert(String value) {
+            try {
+                return AnswerStyle.forName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -194,7 +194,7 @@ class AutopilotCommandTest {
                 .isEqualTo(
                         "{\"SAGEMAKER_INFERENCE_SUPPORTED\":\"predicted_label,probability,"
                                 + "probabilities,labels\",\"SAGEMAKER_INFERENCE_OUTPUT\":"
-                                + "\"predicted_label,probability\"}");
+                                + "\"predicted_label,probability,probabilities,labels\"}");
         assertThat(model.get("Tags").toString())
                 .contains("{\"Key\":\"occupancy-stream:metric\",\"Value\":\"F1\"}")
                 .contains("{\"Key\":\"occupancy-stream:metric-value\",\"Value\":\"0.930000\"}")
@@ -229,9 +229,12 @@ class AutopilotCommandTest {
                 "["
                         + container("transform", "{\"SAGEMAKER_INFERENCE_SUPPORTED\":\"\"}")
                         + ","
+                        // the algorithm container's keys, as AWS's "Configure inference output
+                        // in generated containers" lists them (labels deliberately not)
                         + container(
                                 "xgboost",
-                                "{\"SAGEMAKER_INFERENCE_SUPPORTED\":\"predicted_label,probability\"}")
+                                "{\"SAGEMAKER_INFERENCE_SUPPORTED\":"
+                                        + "\"predicted_label,probability,probabilities\"}")
                         + ","
                         + container("inverse-label", SUPPORTED)
                         + "]";
@@ -265,11 +268,11 @@ class AutopilotCommandTest {
         assertThat(pipeline.get(0).get("Environment").toString())
                 .isEqualTo("{\"SAGEMAKER_INFERENCE_SUPPORTED\":\"\"}");
         assertThat(pipeline.get(1).get("Environment").get("SAGEMAKER_INFERENCE_OUTPUT").asText())
-                .isEqualTo("predicted_label,probability");
+                .isEqualTo("predicted_label,probability,probabilities");
         assertThat(pipeline.get(2).get("Environment").get("SAGEMAKER_INFERENCE_INPUT").asText())
-                .isEqualTo("predicted_label,probability");
+                .isEqualTo("predicted_label,probability,probabilities");
         assertThat(pipeline.get(2).get("Environment").get("SAGEMAKER_INFERENCE_OUTPUT").asText())
-                .isEqualTo("predicted_label,probability");
+                .isEqualTo("predicted_label,probability,probabilities,labels");
         assertThat(bed.sageMaker.only("UpdateEndpoint").toString())
                 .isEqualTo(
                         "{\"EndpointName\":\"roomOccupancyEndpoint\",\"EndpointConfigName\":\""

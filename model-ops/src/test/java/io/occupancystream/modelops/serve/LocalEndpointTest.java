@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.modelops.model.InferenceKey;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import io.occupancystream.modelops.testing.TestModels;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +82,7 @@ class LocalEndpointTest {
 
         float probability = predictor.probabilities(row(70, 9, 8.5f), 1)[0];
         assertThat(probability).isGreaterThan(0.5f);
-        assertThat(response.body().asUtf8String()).isEqualTo("true," + probability + "\n");
+        assertThat(response.body().asUtf8String()).isEqualTo(ensemblingLine(probability));
         assertThat(response.contentType()).isEqualTo("text/csv");
         assertThat(response.invokedProductionVariant()).isEqualTo("test-model-1");
     }
@@ -100,11 +102,7 @@ class LocalEndpointTest {
         float[] expected = predictor.probabilities(values, rows);
         assertThat(lines).hasSize(rows);
         for (int i = 0; i < rows; i++) {
-            String[] answer = lines[i].split(",");
-            assertThat(Float.parseFloat(answer[1])).as("row %d", i + 1).isEqualTo(expected[i]);
-            assertThat(answer[0])
-                    .as("row %d", i + 1)
-                    .isEqualTo(Boolean.toString(expected[i] >= 0.5));
+            assertThat(lines[i] + "\n").as("row %d", i + 1).isEqualTo(ensemblingLine(expected[i]));
         }
         assertThat(endpoint.counters().rowsScored() - scoredBefore).isEqualTo(rows);
     }
@@ -122,10 +120,62 @@ class LocalEndpointTest {
                         JSON.readTree(
                                 "{\"predictions\":["
                                         + "{\"predicted_label\":\"true\",\"probability\":\""
-                                        + expected[0]
-                                        + "\"},{\"predicted_label\":\"false\",\"probability\":\""
-                                        + expected[1]
-                                        + "\"}]}"));
+                                        + plain(expected[0])
+                                        + "\",\"probabilities\":["
+                                        + plain(1f - expected[0])
+                                        + ","
+                                        + plain(expected[0])
+                                        + "],\"labels\":[\"false\",\"true\"]},"
+                                        + "{\"predicted_label\":\"false\",\"probability\":\""
+                                        + plain(1f - expected[1])
+                                        + "\",\"probabilities\":["
+                                        + plain(1f - expected[1])
+                                        + ","
+                                        + plain(expected[1])
+                                        + "],\"labels\":[\"false\",\"true\"]}]}"));
+    }
+
+    /**
+     * Each container kind answers as it is documented (see ResponseFormatTest): an ensembling
+     * container's probability is the predicted label's, an HPO pipeline's the second label's, and
+     * built-in XGBoost writes one line of P(occupied).
+     */
+    @Test
+    void answersAsTheConfiguredContainerKind() throws IOException {
+        float[] values = {70, 9, 8.5f, 70, 1, 0.9f};
+        float[] p = predictor.probabilities(values, 2);
+        assertThat(p[0]).isGreaterThan(0.5f);
+        assertThat(p[1]).isLessThan(0.5f);
+        Map<AnswerStyle, String> expected =
+                Map.of(
+                        AnswerStyle.ENSEMBLING,
+                        "true," + plain(p[0]) + "\nfalse," + plain(1f - p[1]) + "\n",
+                        AnswerStyle.HPO,
+                        "true," + plain(1f - p[0]) + "\nfalse," + plain(1f - p[1]) + "\n",
+                        AnswerStyle.XGBOOST,
+                        plain(p[0]) + "," + plain(p[1]));
+
+        for (AnswerStyle style : AnswerStyle.values()) {
+            LocalEndpoint kind =
+                    LocalEndpoint.start(
+                            predictor,
+                            NAME,
+                            0,
+                            FaultInjector.none(),
+                            style,
+                            List.of(InferenceKey.PREDICTED_LABEL, InferenceKey.PROBABILITY));
+            try (SageMakerRuntimeAsyncClient client =
+                    sageMakerClient(kind, Duration.ofSeconds(30))) {
+                InvokeEndpointResponse response = invoke(client, csv(values), "text/csv");
+
+                assertThat(response.body().asUtf8String())
+                        .as("%s", style)
+                        .isEqualTo(expected.get(style));
+                assertThat(response.contentType()).isEqualTo("text/csv");
+            } finally {
+                kind.stop();
+            }
+        }
     }
 
     static Stream<Arguments> invalidRequests() {
@@ -288,7 +338,7 @@ class LocalEndpointTest {
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(invocation.statusCode()).isEqualTo(200);
         assertThat(invocation.body())
-                .isEqualTo("false," + predictor.probabilities(row(70, 1, 0.9f), 1)[0] + "\n");
+                .isEqualTo(ensemblingLine(predictor.probabilities(row(70, 1, 0.9f), 1)[0]));
         assertThat(invocation.headers().firstValue("Content-Type")).hasValue("text/csv");
         assertThat(invocation.headers().firstValue("X-Amzn-Invoked-Production-Variant"))
                 .hasValue("test-model-1");
@@ -516,6 +566,31 @@ class LocalEndpointTest {
 
     private static float[] row(float temperature, float sound, float soundMean5m) {
         return new float[] {temperature, sound, soundMean5m};
+    }
+
+    /**
+     * The default answer to one row with P(occupied) {@code p}, the way an Autopilot ensembling
+     * container asked for every key writes it (AWS, "Configure inference output in generated
+     * containers": probability is the predicted label's; probabilities follow labels).
+     */
+    private static String ensemblingLine(float p) {
+        boolean occupied = p >= 0.5;
+        return occupied
+                + ","
+                + plain(occupied ? p : 1f - p)
+                + ",\"["
+                + plain(1f - p)
+                + ", "
+                + plain(p)
+                + "]\",\"['false', 'true']\"\n";
+    }
+
+    /** A float as its shortest decimal, without an exponent (Java's, with "1.0E-4" as 0.0001). */
+    private static String plain(float value) {
+        String shortest = Float.toString(value);
+        return shortest.contains("E")
+                ? new BigDecimal(shortest).stripTrailingZeros().toPlainString()
+                : shortest;
     }
 
     private static String csv(float[] rowMajor) {
