@@ -1,6 +1,7 @@
 package io.occupancystream.deploy;
 
 import io.occupancystream.job.scoring.ScoreSource;
+import io.occupancystream.job.summary.CloudWatchNames;
 import io.occupancystream.job.summary.Tally;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,10 +26,14 @@ import software.constructs.Construct;
  *   <li>Downtime: MSF's {@code downtime} metric (milliseconds, dimension Application).
  *   <li>Dead-letter rate: records put on the dead-letter stream over records put on the input
  *       stream (AWS/Kinesis IncomingRecords), which Kinesis always publishes.
- *   <li>Fallback rate: the job's {@code results.<source>} counters ({@link Tally}) over all
- *       results. The job registers each tally under the metric group {@code kinesisanalytics}
- *       ({@link Tally#MSF_METRIC_GROUP}), the only custom metrics MSF publishes; assumed to arrive
- *       in AWS/KinesisAnalytics under the tally's name with dimension Application.
+ *   <li>Fallback rate: fallback results over all results, from the job's rates of results by source
+ *       ({@link CloudWatchNames}): Flink meters, events per second over the last minute, that MSF
+ *       publishes in AWS/KinesisAnalytics with dimension Application (the application's metrics
+ *       level is APPLICATION). Every subtask of the one operator that counts results reports the
+ *       three rates at the same moments, so the ratio of their sums over the alarm period is the
+ *       share of fallbacks in that period, whatever the parallelism and however often MSF samples;
+ *       a counter would be a total since the task started instead. No results in the period is a
+ *       rate of 0.
  *   <li>Model latency: SageMaker's own {@code ModelLatency} of the endpoint (microseconds,
  *       dimensions EndpointName and VariantName), because MSF does not publish Flink histograms
  *       such as the job's {@code model.latencyMs}. It leaves out the network between MSF and the
@@ -57,15 +62,25 @@ final class JobAlarms extends Construct {
         Map<String, IMetric> results = new LinkedHashMap<>();
         for (ScoreSource source : ScoreSource.values()) {
             results.put(
-                    source.label(), application(app, Tally.RESULTS + "." + source.label(), "Sum"));
+                    source.label(),
+                    application(
+                            app,
+                            CloudWatchNames.rateOf(Tally.RESULTS + "." + source.label()),
+                            "Sum"));
         }
+        Map<String, IMetric> shares = new LinkedHashMap<>(results);
+        shares.put("results", ratio(String.join(" + ", results.keySet()), results));
         fallbackRate =
                 alarm(
                         "FallbackRate",
                         app + "-fallback-rate",
                         "More than the threshold of results were scored by the rule because the"
                                 + " model did not answer.",
-                        ratio("fallback / (rule + model + fallback)", results),
+                        ratio(
+                                "IF(results > 0, "
+                                        + ScoreSource.FALLBACK.label()
+                                        + " / results, 0)",
+                                shares),
                         settings.fallbackRateThreshold);
         Map<String, IMetric> records = new LinkedHashMap<>();
         records.put("deadLetters", incomingRecords(settings.deadLetterStream));

@@ -240,11 +240,19 @@ class ApplicationStackTest {
                         List.of(
                                 Map.of(
                                         "Id", "expr_1",
-                                        "Expression", "fallback / (rule + model + fallback)",
+                                        "Expression", "IF(results > 0, fallback / results, 0)",
                                         "ReturnData", true),
-                                sum("rule", "AWS/KinesisAnalytics", "results.rule", app),
-                                sum("model", "AWS/KinesisAnalytics", "results.model", app),
-                                sum("fallback", "AWS/KinesisAnalytics", "results.fallback", app))));
+                                sum("rule", "AWS/KinesisAnalytics", "resultsRulePerSecond", app),
+                                sum("model", "AWS/KinesisAnalytics", "resultsModelPerSecond", app),
+                                sum(
+                                        "fallback",
+                                        "AWS/KinesisAnalytics",
+                                        "resultsFallbackPerSecond",
+                                        app),
+                                Map.of(
+                                        "Id", "results",
+                                        "Expression", "rule + model + fallback",
+                                        "ReturnData", false))));
         T.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Map.of(

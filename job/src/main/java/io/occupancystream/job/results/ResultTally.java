@@ -4,6 +4,7 @@ import io.occupancystream.job.scoring.FallbackReason;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoreSource;
 import io.occupancystream.job.summary.Tally;
+import io.occupancystream.job.summary.TallyNames;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -15,9 +16,6 @@ import org.apache.flink.configuration.Configuration;
  * the rule would have decided for the same readings. Passes results through unchanged.
  */
 public class ResultTally extends RichMapFunction<Result, Result> {
-    /** The confusion-matrix cells, as they are named in tallies and the summary. */
-    public static final String[] CELLS = {"tp", "fp", "tn", "fn"};
-
     /** The tally group of the rule's decisions on every labelled result. */
     public static final String RULE_ON_SAME_READINGS = "ruleOnSameReadings";
 
@@ -33,11 +31,11 @@ public class ResultTally extends RichMapFunction<Result, Result> {
         tallies = new HashMap<>();
         for (ScoreSource source : ScoreSource.values()) {
             register(Tally.RESULTS + "." + source.label());
-            for (String cell : CELLS) {
+            for (String cell : TallyNames.CELLS) {
                 register(Tally.CONFUSION + "." + source.label() + "." + cell);
             }
         }
-        for (String cell : CELLS) {
+        for (String cell : TallyNames.CELLS) {
             register(Tally.CONFUSION + "." + RULE_ON_SAME_READINGS + "." + cell);
         }
         for (FallbackReason reason : FallbackReason.values()) {

@@ -3,6 +3,8 @@ package io.occupancystream.job.scoring;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.summary.CloudWatchNames;
+import io.occupancystream.job.summary.MsfMetricGroup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
@@ -89,7 +92,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, System::nanoTime);
         failureLog = FailureLog.every(LOG);
         open = new ArrayList<>();
-        metrics = new Metrics(getRuntimeContext().getMetricGroup().addGroup("model"), breaker);
+        metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
     }
 
     @Override
@@ -271,20 +274,30 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         }
     }
 
-    /** The function's metrics; updated from client and timer threads, hence synchronized. */
+    /**
+     * The function's metrics, in group {@code model}; updated from client and timer threads, hence
+     * synchronized. The counters' rates and the breaker state are also published to CloudWatch on
+     * MSF, which does not publish histograms.
+     */
     private static final class Metrics {
         private final Counter requests;
         private final Counter retries;
         private final Histogram rowsPerRequest;
         private final Histogram latencyMillis;
 
-        Metrics(MetricGroup group, CircuitBreaker breaker) {
+        Metrics(MetricGroup operator, CircuitBreaker breaker) {
+            MetricGroup group = operator.addGroup("model");
             requests = group.counter("requests");
             retries = group.counter("retries");
             rowsPerRequest =
                     group.histogram("rowsPerRequest", new DescriptiveStatisticsHistogram(1000));
             latencyMillis = group.histogram("latencyMs", new DescriptiveStatisticsHistogram(1000));
-            group.gauge("breakerState", () -> breaker.state().ordinal());
+            Gauge<Integer> state = () -> breaker.state().ordinal();
+            group.gauge("breakerState", state);
+            MsfMetricGroup published = new MsfMetricGroup(operator);
+            published.rate(CloudWatchNames.MODEL_REQUESTS, requests);
+            published.rate(CloudWatchNames.MODEL_RETRIES, retries);
+            published.gauge(CloudWatchNames.MODEL_BREAKER_STATE, state);
         }
 
         synchronized void request(int rows) {

@@ -1,6 +1,8 @@
 package io.occupancystream.job.shadow;
 
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.summary.CloudWatchNames;
+import io.occupancystream.job.summary.MsfMetricGroup;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +52,9 @@ final class ShadowUpdateWriter extends AsyncSinkWriter<Result, ShadowUpdate> {
         this.shadowName = settings.shadowName;
         this.sent = context.metricGroup().counter("shadowUpdates");
         this.rejected = context.metricGroup().counter("shadowUpdatesRejected");
+        MsfMetricGroup published = new MsfMetricGroup(context.metricGroup());
+        published.rate(CloudWatchNames.SHADOW_UPDATES, sent);
+        published.rate(CloudWatchNames.SHADOW_UPDATES_REJECTED, rejected);
     }
 
     private static IotDataPlaneAsyncClient client(ShadowSettings settings) {

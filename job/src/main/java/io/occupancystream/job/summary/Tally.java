@@ -9,8 +9,8 @@ import org.apache.flink.metrics.MetricGroup;
  * A count that an operator keeps twice: as a Flink metric, for whoever watches the running job, and
  * as an accumulator, which a bounded run returns in its result for the {@link RunSummary}. A dotted
  * name such as {@code deadLetters.OVERSIZE} becomes metric group {@code deadLetters}, counter
- * {@code OVERSIZE}; it is also registered whole under {@link #MSF_METRIC_GROUP}. Not thread-safe:
- * use from the operator's task thread.
+ * {@code OVERSIZE}; its rate is also published to CloudWatch on MSF, as {@link
+ * CloudWatchNames#rateOf} names it. Not thread-safe: use from the operator's task thread.
  */
 public final class Tally {
     public static final String READINGS_IN = "readingsIn";
@@ -24,9 +24,6 @@ public final class Tally {
     public static final String RESULTS = "results";
     public static final String CONFUSION = "confusion";
     public static final String FALLBACKS = "fallbacks";
-
-    /** MSF sends to CloudWatch only the metrics registered under a group of this name. */
-    public static final String MSF_METRIC_GROUP = "kinesisanalytics";
 
     private final Counter metric;
     private final LongCounter accumulator;
@@ -45,9 +42,7 @@ public final class Tally {
         LongCounter accumulator = new LongCounter();
         context.addAccumulator(name, accumulator);
         Counter counter = group.counter(parts[parts.length - 1]);
-        // The same counter again, under its whole name, for CloudWatch on MSF (namespace
-        // AWS/KinesisAnalytics): the deploy module's alarms read it there.
-        context.getMetricGroup().addGroup(MSF_METRIC_GROUP).counter(name, counter);
+        new MsfMetricGroup(context.getMetricGroup()).rate(CloudWatchNames.rateOf(name), counter);
         return new Tally(counter, accumulator);
     }
 
