@@ -17,6 +17,7 @@ import io.occupancystream.job.scoring.ModelScoringFunction;
 import io.occupancystream.job.scoring.ModelScoringStage;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
+import io.occupancystream.job.scoring.SystemScheduler;
 import io.occupancystream.job.summary.RunSummary;
 import io.occupancystream.modelops.model.FeatureMismatchException;
 import io.occupancystream.modelops.model.ModelCard;
@@ -300,7 +301,8 @@ public final class OccupancyJob implements Callable<Integer> {
                         config.retries,
                         config.breakerFailures,
                         config.breakerCoolDown.toMillis(),
-                        rule),
+                        rule,
+                        SystemScheduler.FACTORY),
                 config.asyncOrdered,
                 config.asyncTimeout,
                 config.asyncCapacity);

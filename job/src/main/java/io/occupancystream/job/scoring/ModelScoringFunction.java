@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -43,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *       refuses carry that permanent cause as their reason.
  *   <li>Futures are completed from client and timer threads; the task thread never waits.
  * </ul>
+ *
+ * <p>All waiting and timing goes through a {@link Scheduler}: real time in the job, a manual clock
+ * in tests.
  */
 public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Result>
         implements CheckpointedFunction {
@@ -54,9 +54,10 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private final int breakerFailures;
     private final long breakerCoolDownMillis;
     private final RuleScorer rule;
+    private final Scheduler.Factory schedulers;
 
     private transient ModelClient client;
-    private transient ScheduledExecutorService timer;
+    private transient Scheduler scheduler;
     private transient CircuitBreaker breaker;
     private transient FailureLog failureLog;
     private transient List<Pending> open;
@@ -70,26 +71,22 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             RetryPolicy retries,
             int breakerFailures,
             long breakerCoolDownMillis,
-            RuleScorer rule) {
+            RuleScorer rule,
+            Scheduler.Factory schedulers) {
         this.clients = clients;
         this.batching = batching;
         this.retries = retries;
         this.breakerFailures = breakerFailures;
         this.breakerCoolDownMillis = breakerCoolDownMillis;
         this.rule = rule;
+        this.schedulers = schedulers;
     }
 
     @Override
     public void open(Configuration parameters) throws Exception {
         client = clients.open();
-        timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "model-scoring-timer");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, System::nanoTime);
+        scheduler = schedulers.open();
+        breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, scheduler::nanoTime);
         failureLog = FailureLog.every(LOG);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
@@ -106,8 +103,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             }
             if (open.isEmpty()) {
                 long number = batchNumber;
-                timer.schedule(
-                        () -> flushIfStill(number), batching.maxWaitMillis, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> flushIfStill(number), batching.maxWaitMillis);
             }
             open.add(new Pending(reading, future, row));
             openBytes += rowBytes;
@@ -116,7 +112,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             }
         }
         for (List<Pending> batch : ready) {
-            send(batch, 1, System.nanoTime());
+            send(batch, 1, scheduler.nanoTime());
         }
     }
 
@@ -126,7 +122,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             batch = batchNumber == number ? takeOpenBatch() : null;
         }
         if (batch != null) {
-            send(batch, 1, System.nanoTime());
+            send(batch, 1, scheduler.nanoTime());
         }
     }
 
@@ -151,7 +147,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         for (Pending p : batch) {
             rows.add(p.row);
         }
-        long start = System.nanoTime();
+        long start = scheduler.nanoTime();
         metrics.request(batch.size());
         CompletableFuture<ModelAnswer> answer;
         try {
@@ -161,7 +157,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         }
         answer.whenComplete(
                 (scored, error) -> {
-                    metrics.latency(System.nanoTime() - start);
+                    metrics.latency(scheduler.nanoTime() - start);
                     Throwable failure = error;
                     if (failure == null && scored.rows() != batch.size()) {
                         failure =
@@ -202,14 +198,11 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         } else {
             breaker.onFailure(reason);
         }
-        long elapsedMillis = (System.nanoTime() - firstAttemptNanos) / 1_000_000L;
+        long elapsedMillis = (scheduler.nanoTime() - firstAttemptNanos) / 1_000_000L;
         long backoff = retries.backoffMillis(attempt);
         if (retries.retry(reason, attempt, elapsedMillis, backoff)) {
             metrics.retry();
-            timer.schedule(
-                    () -> send(batch, attempt + 1, firstAttemptNanos),
-                    backoff,
-                    TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> send(batch, attempt + 1, firstAttemptNanos), backoff);
             return;
         }
         failureLog.fellBack(reason, batch.size(), attempt, failure);
@@ -244,7 +237,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         synchronized (this) {
             batch = takeOpenBatch();
         }
-        send(batch, 1, System.nanoTime());
+        send(batch, 1, scheduler.nanoTime());
     }
 
     @Override
@@ -254,8 +247,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
 
     @Override
     public void close() throws Exception {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (scheduler != null) {
+            scheduler.close();
         }
         if (client != null) {
             client.close();

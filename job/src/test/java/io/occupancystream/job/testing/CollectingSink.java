@@ -1,12 +1,15 @@
 package io.occupancystream.job.testing;
 
 import io.occupancystream.job.results.OutputSink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.SinkFunction;
 
@@ -32,6 +35,30 @@ public final class CollectingSink<T> implements OutputSink<T> {
         }
     }
 
+    /**
+     * Blocks until the values collected so far satisfy {@code condition}, woken by each new value;
+     * fails after {@code max}. For a test that must hold its input until the job got somewhere.
+     */
+    @SuppressWarnings("unchecked")
+    public void await(String what, Predicate<List<T>> condition, Duration max) {
+        List<Object> collected = COLLECTED.get(id);
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (collected) {
+            while (!condition.test((List<T>) (List<?>) collected)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("gave up after " + max + ": " + what);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(collected, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for " + what, e);
+                }
+            }
+        }
+    }
+
     private static final class Collect<T> implements SinkFunction<T> {
         private final String id;
 
@@ -41,7 +68,11 @@ public final class CollectingSink<T> implements OutputSink<T> {
 
         @Override
         public void invoke(T value, Context context) {
-            COLLECTED.get(id).add(value);
+            List<Object> collected = COLLECTED.get(id);
+            synchronized (collected) {
+                collected.add(value);
+                collected.notifyAll();
+            }
         }
     }
 }

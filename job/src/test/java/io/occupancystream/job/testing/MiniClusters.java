@@ -1,6 +1,7 @@
 package io.occupancystream.job.testing;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** The MiniCluster the pipeline tests share: one task manager with two slots. */
@@ -13,5 +14,15 @@ public final class MiniClusters {
                         .setNumberTaskManagers(1)
                         .setNumberSlotsPerTaskManager(2)
                         .build());
+    }
+
+    /**
+     * The environment of a test job, with generic types disabled: a record or state type that would
+     * fall back to Kryo fails the job instead of passing slowly.
+     */
+    public static StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.getConfig().disableGenericTypes();
+        return env;
     }
 }

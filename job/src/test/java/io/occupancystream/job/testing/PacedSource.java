@@ -10,8 +10,10 @@ import org.apache.flink.api.common.functions.MapFunction;
 
 /**
  * Replays lines in one task, pausing before each, and calls a hook with each line's index (from 0)
- * before the line goes on: to change the world outside the job (stop an endpoint, start another) at
- * a known point of the replay. The hook stays in this JVM; only its key travels with the job.
+ * before the line goes on: to change the world outside the job (stop an endpoint, start another) or
+ * wait until the job got somewhere, at a known point of the replay. The hook stays in this JVM;
+ * only its key travels with the job. The task is not chained to the next, so that a pause or a
+ * waiting hook does not also hold up the watermarks generated after it.
  */
 public final class PacedSource {
     private static final Map<String, IntConsumer> HOOKS = new ConcurrentHashMap<>();
@@ -21,7 +23,8 @@ public final class PacedSource {
     public static ReadingSource of(List<String> lines, long pauseMillis, IntConsumer beforeLine) {
         String key = UUID.randomUUID().toString();
         HOOKS.put(key, beforeLine);
-        return env -> env.fromData(lines).map(new Pace(key, pauseMillis)).name("pace");
+        return env ->
+                env.fromData(lines).map(new Pace(key, pauseMillis)).name("pace").disableChaining();
     }
 
     public static ReadingSource of(List<String> lines, long pauseMillis) {

@@ -84,7 +84,7 @@ public final class ScoringJobs {
             CollectingSink<Result> results)
             throws Exception {
         CollectingSink<FeaturedReading> featured = new CollectingSink<>();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(10);
         env.setBufferTimeout(5);

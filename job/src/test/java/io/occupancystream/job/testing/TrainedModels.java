@@ -122,7 +122,7 @@ public final class TrainedModels {
                         PropertyGroups.empty()
                                 .withOverrides(List.of("output.path=" + root().resolve("out"))));
         List<String> recording = VariedReadings.recording(DEVICES, STEPS, SEED);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         env.enableCheckpointing(100);
         new OccupancyPipeline(

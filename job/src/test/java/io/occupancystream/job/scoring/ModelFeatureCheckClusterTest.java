@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * runs it): a model trained on other columns than the job's features never starts scoring, and the
  * job's own model passes.
  */
-class ModelFeatureCheckTest {
+class ModelFeatureCheckClusterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "endpoint"})

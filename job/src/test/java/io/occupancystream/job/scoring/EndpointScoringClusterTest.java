@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,7 +51,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Unless a test says otherwise: 200 readings in batches of exactly 10 (the wait is long, so only
  * the row count sends a batch), 3 attempts with 1-4 ms backoff, and a breaker that never opens.
  */
-class EndpointScoringTest {
+class EndpointScoringClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
     private static final String NAME = "roomOccupancyEndpoint";
@@ -473,14 +474,14 @@ class EndpointScoringTest {
 
     /** Waits until every one of {@code ids} has its result. */
     private static void awaitResults(CollectingSink<Result> results, List<String> ids) {
-        ScoringJobs.await(
+        results.await(
                 "results of " + ids.size() + " readings",
-                () ->
-                        results.values().stream()
+                collected ->
+                        collected.stream()
                                 .map(Result::id)
                                 .collect(Collectors.toSet())
                                 .containsAll(ids),
-                30_000);
+                Duration.ofSeconds(30));
     }
 
     private static Map<String, String> byId(List<Result> results) {

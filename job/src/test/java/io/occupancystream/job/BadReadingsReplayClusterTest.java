@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every line of the committed bad-input file lands in dead letters with its expected reason. */
-class BadReadingsReplayTest {
+class BadReadingsReplayClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
     private static final Path BAD_READINGS = Path.of("..", "test-data", "bad-readings.jsonl");
@@ -39,7 +39,7 @@ class BadReadingsReplayTest {
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
         CollectingSink<Result> results = new CollectingSink<>();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         JobConfig config = new JobConfig(PropertyGroups.empty());
         new OccupancyPipeline(

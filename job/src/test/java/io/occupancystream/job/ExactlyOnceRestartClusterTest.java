@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A replay that fails once after a completed checkpoint and restarts from it writes exactly the
  * training sets and results of a replay that never failed: no row lost, none written twice.
  */
-class ExactlyOnceRestartTest {
+class ExactlyOnceRestartClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
     private static final long START = 1513918800L;
@@ -68,7 +68,7 @@ class ExactlyOnceRestartTest {
     private static void run(Path recording, Path out, boolean failOnce) throws Exception {
         JobConfig config =
                 new JobConfig(PropertyGroups.empty().withOverrides(List.of("output.path=" + out)));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(2);
         env.enableCheckpointing(100);
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, Time.milliseconds(10)));

@@ -18,6 +18,7 @@ import io.occupancystream.job.summary.RunSummary;
 import io.occupancystream.job.summary.Tally;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.MiniClusters;
+import io.occupancystream.job.testing.PacedSource;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.training.TrainingRow;
 import io.occupancystream.job.training.TrainingSetWriter;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The pipeline on a MiniCluster over a small hand-written recording (simulated readings), with
  * every output checked exactly.
  */
-class OccupancyPipelineTest {
+class OccupancyPipelineClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
     /** 2017-12-22T05:00:00Z, a Friday. */
@@ -51,7 +51,7 @@ class OccupancyPipelineTest {
 
     /**
      * Two devices over two hours: a duplicate, a malformed line, an unlabelled reading, and a
-     * reading replayed after a pause, when the watermark has passed its window.
+     * reading replayed once the watermark has passed its window.
      */
     private static final List<String> RECORDING =
             List.of(
@@ -65,7 +65,10 @@ class OccupancyPipelineTest {
                     json("a", T0 + 4200, 73, 30, true),
                     json("a", T0 + 60, 71, 5, false));
 
-    private static final int PAUSE_BEFORE_LINE = 8;
+    private static final int LATE_LINE = 8;
+
+    /** Its result leaves the features only once the watermark has passed the first hour. */
+    private static final String AFTER_FIRST_HOUR = "a:" + (T0 + 3630);
 
     @Test
     void everyOutputIsExactlyWhatTheRecordingImplies() throws Exception {
@@ -76,7 +79,7 @@ class OccupancyPipelineTest {
 
         RunSummary summary =
                 run(
-                        replayWithPause(),
+                        replayHoldingLateLine(results, AFTER_FIRST_HOUR),
                         new PipelineOutputs(results, deadLetters, late, rows),
                         config());
 
@@ -137,10 +140,11 @@ class OccupancyPipelineTest {
     void trainingSetsAreCsvFilesWithAHeaderInOneFolderPerWindow(@TempDir Path dir)
             throws Exception {
         Path training = dir.resolve("training");
+        CollectingSink<Result> results = new CollectingSink<>();
         run(
-                replayWithPause(),
+                replayHoldingLateLine(results, AFTER_FIRST_HOUR),
                 new PipelineOutputs(
-                        new CollectingSink<>(),
+                        results,
                         new CollectingSink<>(),
                         new CollectingSink<>(),
                         new TrainingSetWriter(training.toString(), Duration.ofHours(1))),
@@ -171,12 +175,13 @@ class OccupancyPipelineTest {
 
     @Test
     void lateReadingWithinAllowedLatenessJoinsItsWindowWithoutRepeatingRows() throws Exception {
+        CollectingSink<Result> results = new CollectingSink<>();
         CollectingSink<TrainingRow> rows = new CollectingSink<>();
         CollectingSink<Reading> late = new CollectingSink<>();
 
         run(
-                replayWithPause(),
-                new PipelineOutputs(new CollectingSink<>(), new CollectingSink<>(), late, rows),
+                replayHoldingLateLine(results, AFTER_FIRST_HOUR),
+                new PipelineOutputs(results, new CollectingSink<>(), late, rows),
                 config("training.allowed-lateness=1 h"));
 
         assertThat(late.values()).isEmpty();
@@ -190,7 +195,8 @@ class OccupancyPipelineTest {
 
         RunSummary summary =
                 run(
-                        replayWithPause(),
+                        // the first hour's last reading in range is a@30
+                        replayHoldingLateLine(results, "a:" + (T0 + 30)),
                         new PipelineOutputs(
                                 results,
                                 new CollectingSink<>(),
@@ -209,7 +215,7 @@ class OccupancyPipelineTest {
 
     private static RunSummary run(ReadingSource source, PipelineOutputs outputs, JobConfig config)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(50);
         env.enableCheckpointing(100);
@@ -223,12 +229,23 @@ class OccupancyPipelineTest {
     }
 
     /**
-     * The recording, pausing before the late line so that a periodic watermark passes. The pause
-     * runs in its own task: chained, it would also block the watermark timer.
+     * The recording, holding the late line back until the result {@code resultId} is out, which the
+     * watermark releases from the features only once it has passed that reading.
      */
-    private static ReadingSource replayWithPause() {
-        return env ->
-                env.fromData(RECORDING).map(new PauseBefore(PAUSE_BEFORE_LINE)).disableChaining();
+    private static ReadingSource replayHoldingLateLine(
+            CollectingSink<Result> results, String resultId) {
+        return PacedSource.of(
+                RECORDING,
+                0,
+                line -> {
+                    if (line == LATE_LINE) {
+                        results.await(
+                                "the result of " + resultId,
+                                collected ->
+                                        collected.stream().anyMatch(r -> r.id().equals(resultId)),
+                                Duration.ofSeconds(30));
+                    }
+                });
     }
 
     private static List<String> readLines(Path file) {
@@ -236,24 +253,6 @@ class OccupancyPipelineTest {
             return Files.readAllLines(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Sleeps once, before the n-th record (from 0) of a parallelism-1 stream. */
-    private static final class PauseBefore implements MapFunction<String, String> {
-        private final int index;
-        private int seen;
-
-        PauseBefore(int index) {
-            this.index = index;
-        }
-
-        @Override
-        public String map(String line) throws Exception {
-            if (seen++ == index) {
-                Thread.sleep(1000);
-            }
-            return line;
         }
     }
 }

@@ -19,6 +19,7 @@ import io.occupancystream.job.shadow.ShadowOutput;
 import io.occupancystream.job.shadow.ShadowSettings;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.DummyAwsCredentials;
+import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * pipeline really registers, with every optional operator: a replay range, model scoring (a model
  * that always fails, so every result is a fallback) and results also sent to device shadows.
  */
-class MsfMetricsTest {
+class MsfMetricsClusterTest {
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
@@ -93,7 +94,7 @@ class MsfMetricsTest {
         List<String> lines = new ArrayList<>(Recordings.simulated(3, 1, 1513918800L));
         lines.add("not json");
         HttpServer dataPlane = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        dataPlane.createContext("/things/", MsfMetricsTest::updateThingShadow);
+        dataPlane.createContext("/things/", MsfMetricsClusterTest::updateThingShadow);
         dataPlane.start();
         DummyAwsCredentials.set();
         try {
@@ -113,7 +114,7 @@ class MsfMetricsTest {
                                     "",
                                     4));
             CollectingSink<Result> results = new CollectingSink<>();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            StreamExecutionEnvironment env = MiniClusters.environment();
             env.setParallelism(1);
             new OccupancyPipeline(
                             config,

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.occupancystream.job.config.InvalidConfigException;
 import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.features.FeaturedReading;
-import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.DummyAwsCredentials;
 import io.occupancystream.job.testing.ExpectedResults;
+import io.occupancystream.job.testing.FeaturedReadings;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.PacedSource;
 import io.occupancystream.job.testing.ScoringJobs;
@@ -50,9 +48,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * When the model scoring function sends a batch (row count, wait, checkpoint), in what order
  * results leave, and that the embedded and the endpoint client answer alike. The size trigger and
- * the row mapping are also shown by {@link EndpointScoringTest}'s healthy-endpoint test.
+ * the row mapping are also shown by {@link EndpointScoringClusterTest}'s healthy-endpoint test.
  */
-class MicroBatchingTest {
+class MicroBatchingClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
     private static final String NAME = "roomOccupancyEndpoint";
@@ -109,7 +107,7 @@ class MicroBatchingTest {
      */
     @Test
     void checkpointSendsTheOpenBatch() throws Exception {
-        List<FeaturedReading> readings = featuredReadings(60);
+        List<FeaturedReading> readings = FeaturedReadings.madeUp(60);
         endpoint = LocalEndpoint.start(predictor, NAME, 0, FaultInjector.none());
         JobConfig config =
                 endpointConfig(
@@ -117,7 +115,7 @@ class MicroBatchingTest {
                         "scoring.batch.max-wait=1 h",
                         "scoring.async.timeout=2 h",
                         "scoring.retry.budget=10 s");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         env.enableCheckpointing(100);
         CollectingSink<Result> results = new CollectingSink<>();
@@ -130,13 +128,11 @@ class MicroBatchingTest {
         env.execute("flush on checkpoint");
 
         ExpectedResults expected =
-                new ExpectedResults(predictor, RULE, recordingOf(readings), readings);
+                new ExpectedResults(
+                        predictor, RULE, FeaturedReadings.recording(readings), readings);
         assertThat(ExpectedResults.describe(results.values()))
                 .containsExactlyInAnyOrderElementsOf(
-                        expected.model(
-                                readings.stream()
-                                        .map(r -> r.reading.id())
-                                        .collect(Collectors.toList())));
+                        expected.model(FeaturedReadings.ids(readings)));
         assertThat(endpoint.counters().invocations()).isEqualTo(1);
         assertThat(endpoint.counters().rowsScored()).isEqualTo(readings.size());
     }
@@ -264,40 +260,6 @@ class MicroBatchingTest {
         return new ExpectedResults(predictor, RULE, recording, run.featured);
     }
 
-    /** Readings of one device 30 s apart with made-up (but plausible) feature vectors. */
-    private static List<FeaturedReading> featuredReadings(int count) {
-        List<FeaturedReading> readings = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            double sound = (i * 7) % 30;
-            double temperature = 68 + (i % 10) / 2.0;
-            double[] features = new double[Feature.values().length];
-            features[Feature.TEMPERATURE.ordinal()] = temperature;
-            features[Feature.SOUND.ordinal()] = sound;
-            features[Feature.SOUND_MEAN_5M.ordinal()] = sound;
-            features[Feature.SOUND_MAX_5M.ordinal()] = sound;
-            features[Feature.HOUR_OF_DAY.ordinal()] = 5;
-            features[Feature.DAY_OF_WEEK.ordinal()] = 5;
-            features[Feature.HVAC_STANDBY.ordinal()] = 1;
-            readings.add(
-                    new FeaturedReading(
-                            new Reading(
-                                    "dev-0",
-                                    VariedReadings.START + 30L * i,
-                                    temperature,
-                                    sound,
-                                    null,
-                                    null),
-                            features));
-        }
-        return readings;
-    }
-
-    private static List<String> recordingOf(List<FeaturedReading> readings) {
-        return readings.stream()
-                .map(r -> ReadingJson.write(r.reading))
-                .collect(Collectors.toList());
-    }
-
     /**
      * Emits its readings at once, then keeps the job running until a checkpoint that began after
      * the last of them has completed.
@@ -310,8 +272,7 @@ class MicroBatchingTest {
         private final String key;
         private volatile boolean emitted;
         private volatile long firstCheckpointAfter = Long.MAX_VALUE;
-        private volatile boolean done;
-        private volatile boolean running = true;
+        private boolean done;
 
         private EmitThenAwaitCheckpoint(String key) {
             this.key = key;
@@ -331,8 +292,10 @@ class MicroBatchingTest {
                 }
                 emitted = true;
             }
-            while (running && !done) {
-                Thread.sleep(5);
+            synchronized (this) {
+                while (!done) {
+                    wait();
+                }
             }
         }
 
@@ -349,13 +312,18 @@ class MicroBatchingTest {
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             if (checkpointId >= firstCheckpointAfter) {
-                done = true;
+                stop();
             }
         }
 
         @Override
         public void cancel() {
-            running = false;
+            stop();
+        }
+
+        private synchronized void stop() {
+            done = true;
+            notifyAll();
         }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line as bin/job runs it: a local MiniCluster, settings, outputs and summary. */
-class OccupancyJobCliTest {
+class OccupancyJobCliClusterTest {
     private static final long START = 1513918800L;
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * UpdateThingShadow request and answers throttling, a server error or a rejection for chosen
  * things.
  */
-class ShadowUpdateSinkTest {
+class ShadowUpdateSinkClusterTest {
     @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
 
     private HttpServer server;
@@ -87,7 +87,7 @@ class ShadowUpdateSinkTest {
     }
 
     private void run(ShadowSettings settings, Result... results) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         new ShadowOutput(settings).attach(env.fromData(Result.class, results));
         env.execute("shadow updates");
