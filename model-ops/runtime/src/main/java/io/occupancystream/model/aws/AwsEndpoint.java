@@ -8,7 +8,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 
 /**
  * Where an AWS client sends its requests and as whom: AWS in a region (configured, else the SDK's
@@ -52,9 +55,10 @@ public final class AwsEndpoint {
     }
 
     /**
-     * The region requests are signed for: the configured one, else the SDK's region chain's; with
-     * an endpoint override and no region anywhere, {@code us-east-1}, since a local server accepts
-     * any.
+     * The region requests are signed for: the configured one, else the SDK's region chain's. With
+     * an endpoint override, only the chain's settings ({@code AWS_REGION}, {@code aws.region}, the
+     * profile) count, not the instance metadata service, which takes seconds to time out off EC2;
+     * without any, {@code us-east-1}, since a local server accepts any.
      *
      * @throws SdkClientException when no region is configured for AWS's own endpoint
      */
@@ -62,12 +66,14 @@ public final class AwsEndpoint {
         if (region != null) {
             return region;
         }
-        try {
+        if (override == null) {
             return DefaultAwsRegionProviderChain.builder().build().getRegion();
+        }
+        try {
+            return new AwsRegionProviderChain(
+                            new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+                    .getRegion();
         } catch (SdkClientException noRegion) {
-            if (override == null) {
-                throw noRegion;
-            }
             return Region.US_EAST_1;
         }
     }
