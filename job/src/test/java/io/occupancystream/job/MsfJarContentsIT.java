@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -17,9 +19,48 @@ import org.junit.jupiter.api.Test;
 /**
  * The shaded jar holds what MSF needs it to and nothing that MSF's Flink already has: no Flink
  * runtime and no logging back end (two of either break class loading or logging there), the
- * connectors and libraries the job uses, their service files merged, and the main class.
+ * connectors and libraries the job uses, their service files merged, and the main class; and none
+ * of what the job never loads, within a size budget.
  */
 class MsfJarContentsIT {
+    /** MSF's application jar, in bytes: about a third of what the libraries would bring whole. */
+    private static final long SIZE_BUDGET = 45L * 1024 * 1024;
+
+    /** What the job never loads: the tools that train and deploy models, other platforms. */
+    private static final List<String> FORBIDDEN =
+            List.of(
+                    // model-ops: the SageMaker control plane and the S3 client
+                    "io/occupancystream/modelops/",
+                    "software/amazon/awssdk/services/sagemaker/",
+                    "software/amazon/awssdk/services/s3/",
+                    "org/gaul/s3proxy/",
+                    "org/jfree/",
+                    // the Kinesis Producer Library's daemon (FlinkKinesisProducer only)
+                    "amazon-kinesis-producer-native-binaries/",
+                    // XGBoost for other platforms than MSF's x86_64 Linux, and its Scala API
+                    "lib/macos/",
+                    "lib/windows/",
+                    "lib/linux/aarch64/",
+                    "ml/dmlc/xgboost4j/scala/",
+                    "scala/",
+                    // Kryo 5, whose packages clash with the Kryo 2 Flink serializes with
+                    "com/esotericsoftware/",
+                    // unrelocated libraries only the producer and KCL's worker use
+                    "com/google/common/",
+                    "org/apache/commons/lang/");
+
+    @Test
+    void staysWithinItsSizeBudget() throws IOException {
+        assertThat(Files.size(Path.of(jar.getName()))).isLessThanOrEqualTo(SIZE_BUDGET);
+    }
+
+    @Test
+    void holdsNothingTheJobNeverLoads() {
+        for (String prefix : FORBIDDEN) {
+            assertThat(entries).as(prefix).noneMatch(e -> e.startsWith(prefix));
+        }
+    }
+
     private static JarFile jar;
     private static List<String> entries;
 
@@ -68,7 +109,7 @@ class MsfJarContentsIT {
                         "org/apache/flink/connector/kinesis/sink/KinesisStreamsSink.class",
                         "org/apache/flink/streaming/connectors/kinesis/FlinkKinesisConsumer.class",
                         "io/occupancystream/job/OccupancyJob.class",
-                        "io/occupancystream/modelops/model/OccupancyPredictor.class",
+                        "io/occupancystream/model/OccupancyPredictor.class",
                         "ml/dmlc/xgboost4j/java/Booster.class",
                         "lib/linux/x86_64/libxgboost4j.so",
                         "picocli/CommandLine.class",

@@ -19,7 +19,7 @@ import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.job.testing.VariedReadings;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -128,7 +128,7 @@ class OccupancyPipelineClusterTest {
         assertThat(summary.count(Tally.LATE)).isEqualTo(1);
         assertThat(summary.count(Tally.TRAINING_ROWS)).isEqualTo(5);
         assertThat(summary.results()).isEqualTo(7);
-        assertThat(summary.againstLabels(ScoreSource.RULE).toJson().toString())
+        assertThat(RunSummary.labelsJson(summary.againstLabels(ScoreSource.RULE)).toString())
                 .isEqualTo(
                         "{\"labelled\":6,\"accuracy\":0.8333,\"precision\":0.75,\"recall\":1.0,"
                                 + "\"f1\":0.8571,\"tp\":3,\"fp\":1,\"tn\":2,\"fn\":0}");

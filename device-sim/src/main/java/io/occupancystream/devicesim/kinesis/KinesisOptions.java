@@ -1,5 +1,6 @@
 package io.occupancystream.devicesim.kinesis;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -7,9 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 
 /**
  * The options that say which Kinesis data stream to use and how to reach it, shared by the commands
@@ -47,19 +46,16 @@ public final class KinesisOptions {
 
     /** A client for the chosen region and endpoint; the caller closes it. */
     public KinesisClient newClient() {
-        KinesisClientBuilder builder =
-                KinesisClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
         if (endpoint != null) {
             // Kinesis emulators speak JSON only; AWS's Kinesis speaks CBOR, so only an
             // endpoint override turns CBOR off. The SDK reads this when the client is built.
             System.setProperty("aws.cborEnabled", "false");
-            builder.endpointOverride(endpoint);
         }
         try {
-            return builder.build();
+            return AwsEndpoint.of(region, endpoint)
+                    .configure(KinesisClient.builder())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .build();
         } catch (SdkClientException e) {
             throw new ParameterException(
                     mixee.commandLine(),

@@ -1,10 +1,8 @@
 package io.occupancystream.devicesim.kinesis;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** A Kinesis client for a local stand-in: JSON instead of CBOR, dummy credentials. */
@@ -13,12 +11,8 @@ public final class LocalKinesisClient {
 
     public static KinesisClient connect(URI endpoint) {
         System.setProperty("aws.cborEnabled", "false");
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("test", "test")))
+        return AwsEndpoint.local(endpoint, "test", "test")
+                .configure(KinesisClient.builder())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
     }

@@ -2,8 +2,8 @@ package io.occupancystream.devicesim.localstack;
 
 import io.occupancystream.devicesim.kinesis.KinesisStreams;
 import io.occupancystream.devicesim.kinesis.LocalKinesisClient;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.LocalS3;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import io.occupancystream.modelops.serve.FaultInjector;
 import io.occupancystream.modelops.serve.LocalEndpoint;
 import java.net.URI;

@@ -21,7 +21,7 @@ import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.TrainedModels;
-import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.model.ModelCard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

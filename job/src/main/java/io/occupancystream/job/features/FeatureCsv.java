@@ -1,6 +1,6 @@
 package io.occupancystream.job.features;
 
-import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.model.ModelCard;
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  */
 public final class FeatureCsv {
     /** The target column, as model-ops reads it (the EduKit tutorial's Autopilot target). */
-    public static final String TARGET = TrainingSet.DEFAULT_TARGET;
+    public static final String TARGET = ModelCard.DEFAULT_TARGET;
 
     private static final String HEADER = String.join(",", Feature.columns()) + "," + TARGET;
 

@@ -1,7 +1,7 @@
 package io.occupancystream.job.scoring;
 
-import io.occupancystream.modelops.model.ModelLocation;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.ModelLocation;
+import io.occupancystream.model.OccupancyPredictor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

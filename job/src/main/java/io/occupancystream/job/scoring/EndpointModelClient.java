@@ -1,5 +1,6 @@
 package io.occupancystream.job.scoring;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 
 /**
@@ -34,8 +34,11 @@ public final class EndpointModelClient implements ModelClient {
         // Our own event loops: the SDK's shut down with a 2 s quiet period on close, which every
         // task would wait for at the end of a job and on each failover.
         this.eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
-        SageMakerRuntimeAsyncClientBuilder builder =
-                SageMakerRuntimeAsyncClient.builder()
+        this.sdk =
+                AwsEndpoint.of(
+                                settings.region,
+                                settings.url.isEmpty() ? null : URI.create(settings.url))
+                        .configure(SageMakerRuntimeAsyncClient.builder())
                         .httpClientBuilder(
                                 NettyNioAsyncHttpClient.builder()
                                         .eventLoopGroup(eventLoops)
@@ -46,16 +49,8 @@ public final class EndpointModelClient implements ModelClient {
                                         c.retryStrategy(DefaultRetryStrategy.doNotRetry())
                                                 .apiCallAttemptTimeout(
                                                         Duration.ofMillis(
-                                                                settings.attemptTimeoutMillis)));
-        if (!settings.url.isEmpty()) {
-            builder.endpointOverride(URI.create(settings.url));
-        }
-        if (!settings.region.isEmpty()) {
-            builder.region(Region.of(settings.region));
-        } else if (!settings.url.isEmpty()) {
-            builder.region(Region.US_EAST_1); // a local endpoint ignores the signing region
-        }
-        this.sdk = builder.build();
+                                                                settings.attemptTimeoutMillis)))
+                        .build();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.occupancystream.job.shadow;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.summary.CloudWatchNames;
 import io.occupancystream.job.summary.MsfMetricGroup;
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,9 +24,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneAsyncClient;
-import software.amazon.awssdk.services.iotdataplane.IotDataPlaneAsyncClientBuilder;
 
 /**
  * Sends a batch of shadow updates as parallel UpdateThingShadow calls, the newest decision per
@@ -58,16 +57,11 @@ final class ShadowUpdateWriter extends AsyncSinkWriter<Result, ShadowUpdate> {
     }
 
     private static IotDataPlaneAsyncClient client(ShadowSettings settings) {
-        IotDataPlaneAsyncClientBuilder builder =
-                IotDataPlaneAsyncClient.builder()
-                        .endpointOverride(URI.create(settings.endpoint))
-                        .httpClientBuilder(
-                                NettyNioAsyncHttpClient.builder()
-                                        .maxConcurrency(settings.maxInFlight));
-        if (!settings.region.isEmpty()) {
-            builder.region(Region.of(settings.region));
-        }
-        return builder.build();
+        return AwsEndpoint.of(settings.region, URI.create(settings.endpoint))
+                .configure(IotDataPlaneAsyncClient.builder())
+                .httpClientBuilder(
+                        NettyNioAsyncHttpClient.builder().maxConcurrency(settings.maxInFlight))
+                .build();
     }
 
     @Override

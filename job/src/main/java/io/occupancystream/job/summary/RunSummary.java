@@ -7,6 +7,7 @@ import io.occupancystream.job.reading.RejectReason;
 import io.occupancystream.job.results.ResultTally;
 import io.occupancystream.job.scoring.FallbackReason;
 import io.occupancystream.job.scoring.ScoreSource;
+import io.occupancystream.model.ConfusionMatrix;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,18 +52,18 @@ public final class RunSummary {
         return total;
     }
 
-    public LabelMetrics againstLabels(ScoreSource source) {
+    public ConfusionMatrix againstLabels(ScoreSource source) {
         return confusion(source.label());
     }
 
     /** What the rule would have decided for the same labelled readings, whatever scored them. */
-    public LabelMetrics ruleOnSameReadings() {
+    public ConfusionMatrix ruleOnSameReadings() {
         return confusion(ResultTally.RULE_ON_SAME_READINGS);
     }
 
-    private LabelMetrics confusion(String group) {
+    private ConfusionMatrix confusion(String group) {
         String prefix = Tally.CONFUSION + "." + group + ".";
-        return new LabelMetrics(
+        return new ConfusionMatrix(
                 count(prefix + "tp"),
                 count(prefix + "fp"),
                 count(prefix + "tn"),
@@ -109,18 +110,18 @@ public final class RunSummary {
         }
 
         ObjectNode labels = root.putObject("againstLabels");
-        LabelMetrics all = new LabelMetrics(0, 0, 0, 0);
+        ConfusionMatrix all = new ConfusionMatrix(0, 0, 0, 0);
         ObjectNode labelsBySource = MAPPER.createObjectNode();
         for (ScoreSource source : ScoreSource.values()) {
-            LabelMetrics m = againstLabels(source);
+            ConfusionMatrix m = againstLabels(source);
             all = all.plus(m);
-            if (m.labelled() > 0) {
-                labelsBySource.set(source.label(), m.toJson());
+            if (m.total() > 0) {
+                labelsBySource.set(source.label(), labelsJson(m));
             }
         }
-        labels.set("all", all.toJson());
+        labels.set("all", labelsJson(all));
         labels.set("bySource", labelsBySource);
-        labels.set(ResultTally.RULE_ON_SAME_READINGS, ruleOnSameReadings().toJson());
+        labels.set(ResultTally.RULE_ON_SAME_READINGS, labelsJson(ruleOnSameReadings()));
 
         ObjectNode fallbacks = results.putObject("fallbacksByReason");
         for (FallbackReason reason : FallbackReason.values()) {
@@ -135,6 +136,21 @@ public final class RunSummary {
         checks.put("everyReadingScored", everyReadingScored());
         root.put("wallTimeSeconds", Math.round(wallTimeSeconds * 10) / 10.0);
         return root;
+    }
+
+    /** One entry of {@code againstLabels} in {@code summary.json}. */
+    public static ObjectNode labelsJson(ConfusionMatrix m) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("labelled", m.total());
+        ConfusionMatrix.put(node, "accuracy", m.accuracy());
+        ConfusionMatrix.put(node, "precision", m.precision());
+        ConfusionMatrix.put(node, "recall", m.recall());
+        ConfusionMatrix.put(node, "f1", m.f1());
+        node.put("tp", m.tp);
+        node.put("fp", m.fp);
+        node.put("tn", m.tn);
+        node.put("fn", m.fn);
+        return node;
     }
 
     /**
@@ -162,8 +178,8 @@ public final class RunSummary {
                 + t;
     }
 
-    private static void row(StringBuilder t, String name, LabelMetrics m) {
-        if (m.labelled() == 0) {
+    private static void row(StringBuilder t, String name, ConfusionMatrix m) {
+        if (m.total() == 0) {
             return;
         }
         t.append(
@@ -171,14 +187,15 @@ public final class RunSummary {
                         Locale.ROOT,
                         "%-22s %9d %9s %9s %9s %9s%n",
                         name,
-                        m.labelled(),
+                        m.total(),
                         format(m.accuracy()),
                         format(m.precision()),
                         format(m.recall()),
                         format(m.f1())));
     }
 
-    private static String format(Double value) {
+    private static String format(double metric) {
+        Double value = ConfusionMatrix.rounded(metric);
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }
 

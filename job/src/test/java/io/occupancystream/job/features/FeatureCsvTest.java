@@ -3,6 +3,7 @@ package io.occupancystream.job.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class FeatureCsvTest {
 
     @Test
     void modelOpsReadsTheSameTargetAndRuleColumn() {
-        assertThat(FeatureCsv.TARGET).isEqualTo(TrainingSet.DEFAULT_TARGET);
+        assertThat(FeatureCsv.TARGET).isEqualTo(ModelCard.DEFAULT_TARGET);
         assertThat(Feature.SOUND.column()).isEqualTo(TrainingSet.RULE_COLUMN);
     }
 

@@ -7,7 +7,7 @@ import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.testing.DummyAwsCredentials;
 import io.occupancystream.job.testing.NoAwsCredentials;
 import io.occupancystream.job.testing.TrainedModels;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.serve.FaultInjector;
 import io.occupancystream.modelops.serve.LocalEndpoint;
 import java.io.IOException;

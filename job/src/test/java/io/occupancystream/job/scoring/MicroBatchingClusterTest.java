@@ -17,7 +17,7 @@ import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.ScoringJobs.Run;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.job.testing.VariedReadings;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.serve.FaultInjector;
 import io.occupancystream.modelops.serve.LocalEndpoint;
 import java.io.IOException;

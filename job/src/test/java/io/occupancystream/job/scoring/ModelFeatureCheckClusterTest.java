@@ -9,7 +9,7 @@ import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.job.testing.VariedReadings;
-import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.model.ModelCard;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

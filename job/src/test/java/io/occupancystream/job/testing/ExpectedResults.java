@@ -4,7 +4,7 @@ import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.FallbackReason;
 import io.occupancystream.job.scoring.RuleScorer;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -13,7 +13,7 @@ import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.ScoringStage;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;

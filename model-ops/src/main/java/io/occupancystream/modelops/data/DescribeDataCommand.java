@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.data;
 
+import io.occupancystream.model.ModelCard;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class DescribeDataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSet set = data.read(TrainingSet.DEFAULT_TARGET);
+        TrainingSet set = data.read(ModelCard.DEFAULT_TARGET);
         Map<Long, long[]> windows = new TreeMap<>();
         for (int row = 0; row < set.rows(); row++) {
             long[] counts = windows.computeIfAbsent(set.windowStart(row), w -> new long[2]);

@@ -1,13 +1,11 @@
 package io.occupancystream.modelops.data;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -48,16 +46,14 @@ public final class LocalS3 implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
+    /** This server, with its keys. */
+    public AwsEndpoint aws() {
+        return AwsEndpoint.local(endpoint(), ACCESS_KEY, SECRET_KEY);
+    }
+
     /** A client for this server, signed with its keys. */
     public S3Client client() {
-        return S3Client.builder()
-                .endpointOverride(endpoint())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build();
+        return aws().configure(S3Client.builder()).forcePathStyle(true).build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.data;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The options that say which training sets to read: a folder or an S3 prefix, and the windows to
@@ -63,22 +61,20 @@ public final class TrainingDataOptions {
         return s3Client(s3Endpoint);
     }
 
+    /** {@code --s3-endpoint} if given, else AWS's S3. */
+    public AwsEndpoint s3Endpoint() {
+        return AwsEndpoint.of(null, s3Endpoint);
+    }
+
     /**
      * An S3 client for {@code endpoint} (a local S3 server, path-style) when not null, else for
      * AWS.
      */
     public static S3Client s3Client(URI endpoint) {
-        S3ClientBuilder builder = S3Client.builder();
-        if (endpoint != null) {
-            Region region;
-            try {
-                region = DefaultAwsRegionProviderChain.builder().build().getRegion();
-            } catch (RuntimeException noRegionConfigured) {
-                region = Region.US_EAST_1; // any region signs requests for a local server
-            }
-            builder.endpointOverride(endpoint).forcePathStyle(true).region(region);
-        }
-        return builder.build();
+        return AwsEndpoint.of(null, endpoint)
+                .configure(S3Client.builder())
+                .forcePathStyle(endpoint != null)
+                .build();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

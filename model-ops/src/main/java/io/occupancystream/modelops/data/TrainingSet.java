@@ -8,9 +8,6 @@ import java.util.List;
  * row-major.
  */
 public final class TrainingSet {
-    /** The job's target column (the EduKit tutorial's Autopilot target). */
-    public static final String DEFAULT_TARGET = "roomoccupancy";
-
     /** The column the rule baseline reads (the EduKit IoT rule: sound above a threshold). */
     public static final String RULE_COLUMN = "sound";
 

@@ -2,6 +2,7 @@ package io.occupancystream.modelops.eval;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.ConfusionMatrix;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.report;
 
-import io.occupancystream.modelops.eval.ConfusionMatrix;
+import io.occupancystream.model.ConfusionMatrix;
 import io.occupancystream.modelops.eval.ModelVsRule;
 
 /** The model's and the rule's decisions on the validation rows against what was true. */

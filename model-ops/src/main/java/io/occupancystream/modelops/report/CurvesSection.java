@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.report;
 
-import io.occupancystream.modelops.eval.ConfusionMatrix;
+import io.occupancystream.model.ConfusionMatrix;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import java.awt.Color;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.report;
 
-import io.occupancystream.modelops.eval.ConfusionMatrix;
+import io.occupancystream.model.ConfusionMatrix;
 
 /** A decision threshold and the confusion matrix when occupied means {@code score >= threshold}. */
 final class OperatingPoint {

@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.report;
 
-import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.train.CandidateResult;
 import java.util.List;
 import java.util.Map;

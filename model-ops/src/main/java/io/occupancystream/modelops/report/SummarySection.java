@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.report;
 
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.eval.ModelVsRule;
-import io.occupancystream.modelops.model.ModelCard;
 import java.util.Map;
 import java.util.stream.Collectors;
 

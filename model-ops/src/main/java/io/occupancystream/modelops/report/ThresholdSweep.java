@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.report;
 
-import io.occupancystream.modelops.eval.ConfusionMatrix;
+import io.occupancystream.model.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.sagemaker;
 
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.train.ModelTrainer;
@@ -99,7 +100,7 @@ public final class AutopilotCommand implements Callable<Integer> {
         // Checked now, not after an hour of Autopilot.
         PromotionSettings settings = promote ? promotion.settings() : null;
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSet rows = data.read(TrainingSet.DEFAULT_TARGET);
+        TrainingSet rows = data.read(ModelCard.DEFAULT_TARGET);
         if (rows.rows() < ModelTrainer.MIN_ROWS) {
             throw new PromotionException(
                     "Autopilot needs at least "

@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.sagemaker;
 
-import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.model.ModelCard;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLChannelType;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLJobObjective;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLMetricEnum;
@@ -71,7 +71,7 @@ public final class AutopilotJobSpec {
                                 problem.tabularJobConfig(
                                         tabular ->
                                                 tabular.targetAttributeName(
-                                                                TrainingSet.DEFAULT_TARGET)
+                                                                ModelCard.DEFAULT_TARGET)
                                                         .problemType(
                                                                 ProblemType.BINARY_CLASSIFICATION)
                                                         .mode(mode)

@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.sagemaker;
 
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingSet;
-import io.occupancystream.modelops.model.ModelCard;
 import java.time.Instant;
 
 /**

@@ -1,15 +1,14 @@
 package io.occupancystream.modelops.sagemaker;
 
+import io.occupancystream.model.ConfusionMatrix;
+import io.occupancystream.model.FeatureMismatchException;
+import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.ModelLocation;
+import io.occupancystream.model.OccupancyPredictor;
+import io.occupancystream.model.aws.AwsEndpoint;
 import io.occupancystream.modelops.data.TrainingSet;
-import io.occupancystream.modelops.eval.ConfusionMatrix;
-import io.occupancystream.modelops.model.FeatureMismatchException;
-import io.occupancystream.modelops.model.ModelCard;
-import io.occupancystream.modelops.model.ModelLocation;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Scores a model-ops challenger and a model-ops champion here, each with its own threshold, on the
@@ -23,7 +22,7 @@ final class HeldOutComparison implements ChampionComparison {
     private final Path challengerDir;
     private final TrainingSet trainedOn;
     private final String championLocation;
-    private final Supplier<S3Client> s3;
+    private final AwsEndpoint s3;
 
     /**
      * @param trainedOn the rows the challenger was trained and validated on
@@ -31,10 +30,7 @@ final class HeldOutComparison implements ChampionComparison {
      *     model.tar.gz; null when not given
      */
     HeldOutComparison(
-            Path challengerDir,
-            TrainingSet trainedOn,
-            String championLocation,
-            Supplier<S3Client> s3) {
+            Path challengerDir, TrainingSet trainedOn, String championLocation, AwsEndpoint s3) {
         this.challengerDir = challengerDir;
         this.trainedOn = trainedOn;
         this.championLocation = championLocation;

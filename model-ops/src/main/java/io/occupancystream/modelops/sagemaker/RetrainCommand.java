@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.sagemaker;
 
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.train.ModelTrainer;
@@ -88,7 +89,7 @@ public final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSet rows = data.read(TrainingSet.DEFAULT_TARGET);
+        TrainingSet rows = data.read(ModelCard.DEFAULT_TARGET);
         try (SageMakerClient client = sageMaker.client();
                 S3Client s3 = data.s3Client()) {
             EndpointPromoter promoter =
@@ -123,7 +124,8 @@ public final class RetrainCommand implements Callable<Integer> {
                         .writeTo(dir);
                 DeployLocalModelCommand.deploy(
                         dir,
-                        new HeldOutComparison(dir, rows, promotion.championModel(), data::s3Client),
+                        new HeldOutComparison(
+                                dir, rows, promotion.championModel(), data.s3Endpoint()),
                         client,
                         s3,
                         sageMaker,

@@ -1,11 +1,10 @@
 package io.occupancystream.modelops.sagemaker;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
 
 /** How the commands reach SageMaker: region, and an endpoint override for a local test server. */
 public final class SageMakerOptions {
@@ -22,20 +21,15 @@ public final class SageMakerOptions {
     URI endpoint;
 
     public SageMakerClient client() {
-        SageMakerClientBuilder builder = SageMakerClient.builder();
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return aws().configure(SageMakerClient.builder()).build();
     }
 
     /** The region the client uses, for region-specific container images. */
     public Region region() {
-        return region != null
-                ? Region.of(region)
-                : DefaultAwsRegionProviderChain.builder().build().getRegion();
+        return aws().region();
+    }
+
+    private AwsEndpoint aws() {
+        return AwsEndpoint.of(region, endpoint);
     }
 }

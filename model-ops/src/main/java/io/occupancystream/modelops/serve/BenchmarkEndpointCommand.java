@@ -3,7 +3,7 @@ package io.occupancystream.modelops.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;

@@ -1,14 +1,12 @@
 package io.occupancystream.modelops.serve;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
@@ -29,12 +27,8 @@ final class InvokeEndpointClient implements AutoCloseable {
         this.endpointName = endpointName;
         this.invocations = endpointUrl.resolve("/endpoints/" + endpointName + "/invocations");
         this.sdk =
-                SageMakerRuntimeClient.builder()
-                        .endpointOverride(endpointUrl)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("local", "local")))
+                AwsEndpoint.local(endpointUrl, "local", "local")
+                        .configure(SageMakerRuntimeClient.builder())
                         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(connections))
                         .overrideConfiguration(
                                 c ->

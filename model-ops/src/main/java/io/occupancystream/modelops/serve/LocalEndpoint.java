@@ -2,8 +2,8 @@ package io.occupancystream.modelops.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.model.InferenceKey;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

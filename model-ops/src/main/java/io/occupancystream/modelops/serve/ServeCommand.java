@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.serve;
 
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.model.InferenceKey;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

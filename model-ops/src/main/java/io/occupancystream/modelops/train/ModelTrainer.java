@@ -2,12 +2,12 @@ package io.occupancystream.modelops.train;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.Sha256;
 import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.ModelVsRule;
-import io.occupancystream.modelops.model.ModelCard;
 import io.occupancystream.modelops.report.ReportInput;
 import java.time.Duration;
 import java.time.Instant;

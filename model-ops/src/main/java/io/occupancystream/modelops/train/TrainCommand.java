@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--target",
-            defaultValue = TrainingSet.DEFAULT_TARGET,
+            defaultValue = ModelCard.DEFAULT_TARGET,
             description = "Target column (default: ${DEFAULT-VALUE}).")
     String target;
 

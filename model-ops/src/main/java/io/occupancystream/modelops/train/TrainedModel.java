@@ -1,8 +1,8 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.model.ModelArtifact;
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.eval.ModelVsRule;
-import io.occupancystream.modelops.model.ModelArtifact;
-import io.occupancystream.modelops.model.ModelCard;
 import io.occupancystream.modelops.report.ReportInput;
 import io.occupancystream.modelops.report.TrainingReport;
 import java.io.IOException;

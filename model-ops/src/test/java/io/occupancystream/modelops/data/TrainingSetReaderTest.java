@@ -3,6 +3,7 @@ package io.occupancystream.modelops.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.model.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ class TrainingSetReaderTest {
     }
 
     private TrainingSetReader reader(Instant since, Instant until) {
-        return new TrainingSetReader(TrainingSet.DEFAULT_TARGET, since, until);
+        return new TrainingSetReader(ModelCard.DEFAULT_TARGET, since, until);
     }
 
     private Path write(String relative, String... lines) throws IOException {

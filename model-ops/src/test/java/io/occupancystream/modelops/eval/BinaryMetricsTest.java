@@ -3,6 +3,7 @@ package io.occupancystream.modelops.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.occupancystream.model.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 
 class BinaryMetricsTest {

@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.train.CandidateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.ConfusionMatrix;
+import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.data.TrainingSetReader;
-import io.occupancystream.modelops.eval.ConfusionMatrix;
-import io.occupancystream.modelops.model.ModelCard;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import io.occupancystream.modelops.testing.TestModels;
 import io.occupancystream.modelops.train.ModelTrainer;
 import io.occupancystream.modelops.train.Objective;
@@ -188,7 +188,7 @@ class DeployAndRetrainCommandTest {
     void retrainScoresAModelOpsChampionAndTheChallengerOnTheSameHeldOutRows() throws Exception {
         bed.trainingSets(dir.resolve("data"), 12, 100);
         TrainingSet rows =
-                new TrainingSetReader(TrainingSet.DEFAULT_TARGET, null, null)
+                new TrainingSetReader(ModelCard.DEFAULT_TARGET, null, null)
                         .read(dir.resolve("data"));
         TrainedModel champion =
                 new ModelTrainer(3, Duration.ofSeconds(5), 1, Objective.F1, 1)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.occupancystream.modelops.model.ModelArtifact;
+import io.occupancystream.model.ModelArtifact;
 import io.occupancystream.modelops.testing.TestModels;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.occupancystream.modelops.model.OccupancyPredictor;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;

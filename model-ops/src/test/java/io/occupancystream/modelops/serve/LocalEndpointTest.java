@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.model.InferenceKey;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import io.occupancystream.modelops.testing.TestModels;
 import java.io.IOException;
 import java.math.BigDecimal;

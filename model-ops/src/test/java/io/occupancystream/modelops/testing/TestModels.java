@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.testing;
 
-import io.occupancystream.modelops.model.ModelArtifact;
-import io.occupancystream.modelops.model.ModelCard;
+import io.occupancystream.model.ModelArtifact;
+import io.occupancystream.model.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.occupancystream.model.FeatureMismatchException;
+import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.data.TrainingSetReader;
-import io.occupancystream.modelops.model.FeatureMismatchException;
-import io.occupancystream.modelops.model.ModelCard;
-import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,6 +174,6 @@ class ModelTrainerTest {
     }
 
     private static TrainingSetReader reader() {
-        return new TrainingSetReader(TrainingSet.DEFAULT_TARGET, null, null);
+        return new TrainingSetReader(ModelCard.DEFAULT_TARGET, null, null);
     }
 }

@@ -1,12 +1,11 @@
-package io.occupancystream.modelops.model;
+package io.occupancystream.model;
 
+import io.occupancystream.model.aws.AwsEndpoint;
+import io.occupancystream.model.aws.S3Objects;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
  * Where a model directory lives: a local folder, or {@code s3://bucket/prefix} holding {@code
@@ -21,22 +20,21 @@ public final class ModelLocation {
     }
 
     /** The local folder of the model: {@code location} itself, or a fresh copy from S3. */
-    public static Path fetch(String location, Supplier<S3Client> s3) throws IOException {
+    public static Path fetch(String location, AwsEndpoint s3) throws IOException {
         return fetch(location, s3, ModelCard.FILE, ModelArtifact.FILE);
     }
 
     /** The model's card alone: from S3 only {@code model.json} is copied, not the artifact. */
-    public static ModelCard readCard(String location, Supplier<S3Client> s3) throws IOException {
+    public static ModelCard readCard(String location, AwsEndpoint s3) throws IOException {
         return ModelCard.read(fetch(location, s3, ModelCard.FILE));
     }
 
-    /** The model's card, with an S3 client from the AWS default chains. */
+    /** The model's card, from AWS's S3 with the SDK's default chains. */
     public static ModelCard readCard(String location) throws IOException {
-        return readCard(location, S3Client::create);
+        return readCard(location, AwsEndpoint.aws());
     }
 
-    private static Path fetch(String location, Supplier<S3Client> s3, String... files)
-            throws IOException {
+    private static Path fetch(String location, AwsEndpoint s3, String... files) throws IOException {
         if (!isS3(location)) {
             return Path.of(location);
         }
@@ -46,18 +44,15 @@ public final class ModelLocation {
             prefix += "/";
         }
         Path dir = Files.createTempDirectory("model");
-        try (S3Client client = s3.get()) {
-            for (String file : files) {
-                client.getObject(
-                        GetObjectRequest.builder().bucket(uri.getHost()).key(prefix + file).build(),
-                        dir.resolve(file));
-            }
+        S3Objects objects = new S3Objects(s3);
+        for (String file : files) {
+            objects.download(uri.getHost(), prefix + file, dir.resolve(file));
         }
         return dir;
     }
 
-    /** The model directory, with an S3 client from the AWS default chains. */
+    /** The model directory, from AWS's S3 with the SDK's default chains. */
     public static Path fetch(String location) throws IOException {
-        return fetch(location, S3Client::create);
+        return fetch(location, AwsEndpoint.aws());
     }
 }

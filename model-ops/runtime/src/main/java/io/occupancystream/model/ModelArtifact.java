@@ -1,4 +1,4 @@
-package io.occupancystream.modelops.model;
+package io.occupancystream.model;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

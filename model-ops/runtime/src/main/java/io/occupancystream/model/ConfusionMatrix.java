@@ -1,11 +1,12 @@
-package io.occupancystream.modelops.eval;
+package io.occupancystream.model;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Counts of predicted against actual occupancy, and the metrics of the positive class (occupied)
- * that follow from them. A ratio with a zero denominator is NaN here and null in JSON.
+ * that follow from them: for a model's evaluation in model-ops and for the job's results against
+ * the readings' labels. A ratio with a zero denominator is NaN here and null in JSON.
  */
 public final class ConfusionMatrix {
     public final long tp;
@@ -50,6 +51,10 @@ public final class ConfusionMatrix {
             scores[i] = probabilities[i];
         }
         return at(scores, actual, threshold);
+    }
+
+    public ConfusionMatrix plus(ConfusionMatrix other) {
+        return new ConfusionMatrix(tp + other.tp, fp + other.fp, tn + other.tn, fn + other.fn);
     }
 
     public long total() {
@@ -97,10 +102,11 @@ public final class ConfusionMatrix {
 
     /** A metric rounded to 4 decimals, or null when undefined. */
     public static void put(ObjectNode node, String name, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(name);
-        } else {
-            node.put(name, Math.round(value * 1e4) / 1e4);
-        }
+        node.put(name, rounded(value));
+    }
+
+    /** {@code value} rounded to 4 decimals, as reports show metrics; null when NaN (undefined). */
+    public static Double rounded(double value) {
+        return Double.isNaN(value) ? null : Math.round(value * 1e4) / 1e4;
     }
 }

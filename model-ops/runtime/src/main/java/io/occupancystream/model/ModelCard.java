@@ -1,4 +1,4 @@
-package io.occupancystream.modelops.model;
+package io.occupancystream.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +20,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelCard {
     public static final String FILE = "model.json";
+
+    /**
+     * The target column the job's training sets end with (the EduKit tutorial's Autopilot target).
+     */
+    public static final String DEFAULT_TARGET = "roomoccupancy";
+
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
