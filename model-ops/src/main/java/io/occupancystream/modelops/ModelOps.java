@@ -2,7 +2,7 @@ package io.occupancystream.modelops;
 
 import io.occupancystream.modelops.data.DescribeDataCommand;
 import io.occupancystream.modelops.data.TrainingDataException;
-import io.occupancystream.modelops.evaluate.EvaluateCommand;
+import io.occupancystream.modelops.eval.EvaluateCommand;
 import io.occupancystream.modelops.model.FeatureMismatchException;
 import io.occupancystream.modelops.sagemaker.AutopilotCommand;
 import io.occupancystream.modelops.sagemaker.DeployLocalModelCommand;

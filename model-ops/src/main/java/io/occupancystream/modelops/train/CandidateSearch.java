@@ -3,6 +3,7 @@ package io.occupancystream.modelops.train;
 import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.BinaryMetrics;
+import io.occupancystream.modelops.eval.CandidateResult;
 import io.occupancystream.modelops.eval.ConfusionMatrix;
 import java.time.Duration;
 import java.util.ArrayList;

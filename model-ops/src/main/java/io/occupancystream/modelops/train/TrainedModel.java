@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.modelops.eval.CandidateResult;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.model.ModelArtifact;
 import io.occupancystream.modelops.model.ModelCard;

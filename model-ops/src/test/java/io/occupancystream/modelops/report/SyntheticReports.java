@@ -1,8 +1,8 @@
 package io.occupancystream.modelops.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.occupancystream.modelops.eval.CandidateResult;
 import io.occupancystream.modelops.model.ModelCard;
-import io.occupancystream.modelops.train.CandidateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.data.TrainingSetReader;
+import io.occupancystream.modelops.eval.CandidateResult;
 import io.occupancystream.modelops.model.FeatureMismatchException;
 import io.occupancystream.modelops.model.ModelCard;
 import io.occupancystream.modelops.model.OccupancyPredictor;

@@ -1,11 +1,10 @@
-package io.occupancystream.modelops.evaluate;
+package io.occupancystream.modelops.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
-import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.model.OccupancyPredictor;
 import java.nio.file.Path;
 import java.util.Locale;
