@@ -2,6 +2,8 @@ package io.occupancystream.job.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.job.results.FallbackReason;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.ScoringJobs;
@@ -95,7 +97,7 @@ class ModelScoringFunctionTest {
 
         Run run = run(clients, new BatchSettings(1000, maxBytes, Duration.ofMillis(20)));
 
-        assertThat(run.results).extracting(r -> r.source).containsOnly("model");
+        assertThat(run.results).extracting(r -> r.source).containsOnly(ScoreSource.MODEL);
         assertThat(run.results).hasSameSizeAs(RECORDING);
         assertThat(Collections.max(requestBytes)).isLessThanOrEqualTo(maxBytes);
     }

@@ -1,4 +1,4 @@
-package io.occupancystream.job.scoring;
+package io.occupancystream.job.results;
 
 import java.util.Locale;
 
