@@ -1,8 +1,8 @@
 package io.occupancystream.deploy;
 
-import io.occupancystream.job.scoring.ScoreSource;
-import io.occupancystream.job.summary.CloudWatchNames;
-import io.occupancystream.job.summary.Tally;
+import io.occupancystream.job.metrics.CloudWatchNames;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.results.ScoreSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -65,7 +65,7 @@ final class JobAlarms extends Construct {
                     source.label(),
                     application(
                             app,
-                            CloudWatchNames.rateOf(Tally.RESULTS + "." + source.label()),
+                            CloudWatchNames.rateOf(MetricName.RESULTS.of(source.label())),
                             "Sum"));
         }
         Map<String, IMetric> shares = new LinkedHashMap<>(results);

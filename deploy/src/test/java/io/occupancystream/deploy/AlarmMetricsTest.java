@@ -2,7 +2,7 @@ package io.occupancystream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.summary.CloudWatchNames;
+import io.occupancystream.job.metrics.CloudWatchNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

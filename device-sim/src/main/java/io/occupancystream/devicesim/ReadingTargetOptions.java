@@ -2,12 +2,12 @@ package io.occupancystream.devicesim;
 
 import io.occupancystream.devicesim.delivery.DeliveryException;
 import io.occupancystream.devicesim.delivery.FileReadingTarget;
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.delivery.ReadingTarget;
 import io.occupancystream.devicesim.kinesis.KinesisOptions;
 import io.occupancystream.devicesim.kinesis.KinesisReadingTarget;
 import io.occupancystream.devicesim.kinesis.ShardThrottle;
 import io.occupancystream.devicesim.mqtt.MqttOptions;
-import io.occupancystream.devicesim.simulate.Pacer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -57,7 +57,7 @@ class BadReadingsReplayClusterTest {
 
         assertThat(results.values()).isEmpty();
         List<DeadLetter> received = deadLetters.values();
-        assertThat(received.stream().map(d -> d.reason).collect(Collectors.toList()))
+        assertThat(received.stream().map(d -> d.reason.name()).collect(Collectors.toList()))
                 .containsExactlyElementsOf(reasons);
         for (int i = 0; i < lines.size(); i++) {
             DeadLetter d = received.get(i);

@@ -8,14 +8,14 @@ import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.DeadLetter;
 import io.occupancystream.job.ingest.ReadingSource;
+import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.reading.RejectReason;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.scoring.RuleScorer;
-import io.occupancystream.job.scoring.ScoreSource;
 import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.summary.RunSummary;
-import io.occupancystream.job.summary.Tally;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.PacedSource;
@@ -120,13 +120,13 @@ class OccupancyPipelineClusterTest {
                                 deadLetters.values().get(0).detail));
         assertThat(late.values()).containsExactly(new Reading("a", T0 + 60, 71, 5, null, false));
 
-        assertThat(summary.count(Tally.READINGS_IN)).isEqualTo(9);
-        assertThat(summary.count(Tally.VALID)).isEqualTo(8);
+        assertThat(summary.count(MetricName.READINGS_IN)).isEqualTo(9);
+        assertThat(summary.count(MetricName.VALID)).isEqualTo(8);
         assertThat(summary.deadLetters()).isEqualTo(1);
-        assertThat(summary.count(Tally.DUPLICATES)).isEqualTo(1);
-        assertThat(summary.count(Tally.UNLABELLED)).isEqualTo(1);
-        assertThat(summary.count(Tally.LATE)).isEqualTo(1);
-        assertThat(summary.count(Tally.TRAINING_ROWS)).isEqualTo(5);
+        assertThat(summary.count(MetricName.DUPLICATES)).isEqualTo(1);
+        assertThat(summary.count(MetricName.UNLABELLED)).isEqualTo(1);
+        assertThat(summary.count(MetricName.LATE)).isEqualTo(1);
+        assertThat(summary.count(MetricName.TRAINING_ROWS)).isEqualTo(5);
         assertThat(summary.results()).isEqualTo(7);
         assertThat(RunSummary.labelsJson(summary.againstLabels(ScoreSource.RULE)).toString())
                 .isEqualTo(
@@ -208,8 +208,8 @@ class OccupancyPipelineClusterTest {
 
         assertThat(results.values().stream().map(Result::id))
                 .containsExactlyInAnyOrder("a:" + (T0 + 30), "b:" + (T0 + 3600), "a:" + (T0 + 60));
-        assertThat(summary.count(Tally.OUTSIDE_REPLAY_RANGE)).isEqualTo(4);
-        assertThat(summary.count(Tally.DUPLICATES)).isEqualTo(1);
+        assertThat(summary.count(MetricName.OUTSIDE_REPLAY_RANGE)).isEqualTo(4);
+        assertThat(summary.count(MetricName.DUPLICATES)).isEqualTo(1);
         assertThat(summary.everyReadingScored()).isTrue();
     }
 

@@ -3,7 +3,7 @@ package io.occupancystream.modelops;
 import io.occupancystream.model.FeatureMismatchException;
 import io.occupancystream.modelops.data.DescribeDataCommand;
 import io.occupancystream.modelops.data.TrainingDataException;
-import io.occupancystream.modelops.evaluate.EvaluateCommand;
+import io.occupancystream.modelops.eval.EvaluateCommand;
 import io.occupancystream.modelops.sagemaker.AutopilotCommand;
 import io.occupancystream.modelops.sagemaker.DeployLocalModelCommand;
 import io.occupancystream.modelops.sagemaker.PromotionException;

@@ -1,12 +1,12 @@
 package io.occupancystream.devicesim.bench;
 
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.kinesis.KinesisReadingTarget;
 import io.occupancystream.devicesim.kinesis.ShardThrottle;
 import io.occupancystream.devicesim.localstack.Kinesalite;
 import io.occupancystream.devicesim.localstack.LocalJobSettings;
 import io.occupancystream.devicesim.localstack.LocalStack;
 import io.occupancystream.devicesim.localstack.LocalStackLayout;
-import io.occupancystream.devicesim.simulate.Pacer;
 import io.occupancystream.devicesim.simulate.SimulationSettings;
 import io.occupancystream.devicesim.simulate.ThermostatSimulator;
 import io.occupancystream.devicesim.tail.StreamTail;

@@ -1,9 +1,9 @@
 package io.occupancystream.devicesim.kinesis;
 
 import io.occupancystream.devicesim.delivery.DeliveryException;
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.delivery.ReadingTarget;
 import io.occupancystream.devicesim.delivery.RecordedLine;
-import io.occupancystream.devicesim.simulate.Pacer;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.reading.ReadingJson;
 import java.io.IOException;

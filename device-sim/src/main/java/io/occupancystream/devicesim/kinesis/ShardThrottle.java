@@ -1,6 +1,6 @@
 package io.occupancystream.devicesim.kinesis;
 
-import io.occupancystream.devicesim.simulate.Pacer;
+import io.occupancystream.devicesim.delivery.Pacer;
 import java.util.function.LongSupplier;
 
 /**

@@ -2,9 +2,9 @@ package io.occupancystream.devicesim.replay;
 
 import io.occupancystream.devicesim.ReadingTargetOptions;
 import io.occupancystream.devicesim.RecordingFiles;
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.delivery.ReadingTarget;
 import io.occupancystream.devicesim.delivery.RecordedLine;
-import io.occupancystream.devicesim.simulate.Pacer;
 import io.occupancystream.job.reading.ParsedReading;
 import io.occupancystream.job.reading.ReadingJson;
 import java.io.BufferedReader;

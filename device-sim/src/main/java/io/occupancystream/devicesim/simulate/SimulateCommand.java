@@ -2,6 +2,7 @@ package io.occupancystream.devicesim.simulate;
 
 import io.occupancystream.devicesim.DurationConverter;
 import io.occupancystream.devicesim.ReadingTargetOptions;
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.delivery.ReadingTarget;
 import io.occupancystream.job.reading.Reading;
 import java.io.IOException;

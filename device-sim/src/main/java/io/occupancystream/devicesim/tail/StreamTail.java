@@ -1,6 +1,6 @@
 package io.occupancystream.devicesim.tail;
 
-import io.occupancystream.devicesim.simulate.Pacer;
+import io.occupancystream.devicesim.delivery.Pacer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

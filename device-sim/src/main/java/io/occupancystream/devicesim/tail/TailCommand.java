@@ -1,8 +1,8 @@
 package io.occupancystream.devicesim.tail;
 
 import io.occupancystream.devicesim.DurationConverter;
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.kinesis.KinesisOptions;
-import io.occupancystream.devicesim.simulate.Pacer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.occupancystream.devicesim.simulate.Pacer;
+import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.tail.StreamTail;
 import io.occupancystream.job.LocalFileSystems;
 import io.occupancystream.job.OccupancyJob;

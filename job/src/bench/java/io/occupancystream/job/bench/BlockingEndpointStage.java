@@ -2,11 +2,11 @@ package io.occupancystream.job.bench;
 
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.scoring.CsvPredictions;
 import io.occupancystream.job.scoring.ModelAnswer;
-import io.occupancystream.job.scoring.Prediction;
-import io.occupancystream.job.scoring.ScoreSource;
 import io.occupancystream.job.scoring.ScoringStage;
 import java.net.URI;
 import org.apache.flink.api.common.functions.RichMapFunction;

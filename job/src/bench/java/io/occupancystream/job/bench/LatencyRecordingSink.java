@@ -1,6 +1,6 @@
 package io.occupancystream.job.bench;
 
-import io.occupancystream.job.results.OutputSink;
+import io.occupancystream.job.outputs.OutputSink;
 import io.occupancystream.job.results.Result;
 import java.util.Arrays;
 import org.apache.flink.api.common.functions.RichMapFunction;

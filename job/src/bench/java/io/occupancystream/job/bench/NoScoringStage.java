@@ -1,9 +1,9 @@
 package io.occupancystream.job.bench;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.Result;
-import io.occupancystream.job.scoring.Prediction;
-import io.occupancystream.job.scoring.ScoreSource;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.scoring.ScoringStage;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -4,8 +4,8 @@ import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
 import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.ingest.ReplaySource;
-import io.occupancystream.job.results.OutputSink;
-import io.occupancystream.job.summary.Tally;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.outputs.OutputSink;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class PipelineRun {
 
     /** The fallbacks the job's result tally counted, by reason; reasons without any left out. */
     private static Map<String, Long> fallbacks(JobExecutionResult result) {
-        String prefix = Tally.FALLBACKS + ".";
+        String prefix = MetricName.FALLBACKS.of() + ".";
         Map<String, Long> byReason = new HashMap<>();
         result.getAllAccumulatorResults()
                 .forEach(

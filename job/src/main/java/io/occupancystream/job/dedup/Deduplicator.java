@@ -1,7 +1,8 @@
 package io.occupancystream.job.dedup;
 
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.summary.Tally;
 import java.time.Duration;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -32,7 +33,7 @@ public class Deduplicator extends KeyedProcessFunction<String, Reading, Reading>
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "seen-timestamps", Types.LONG, Types.BOOLEAN));
-        duplicates = Tally.register(getRuntimeContext(), Tally.DUPLICATES);
+        duplicates = Tally.register(getRuntimeContext(), MetricName.DUPLICATES);
     }
 
     @Override

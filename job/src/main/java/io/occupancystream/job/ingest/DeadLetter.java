@@ -21,7 +21,7 @@ import java.util.Objects;
 public class DeadLetter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    public String reason;
+    public RejectReason reason;
     public String detail;
     public String raw;
     public int rawBytes;
@@ -31,7 +31,7 @@ public class DeadLetter {
 
     public static DeadLetter of(String raw, RejectReason reason, String detail) {
         DeadLetter d = new DeadLetter();
-        d.reason = reason.name();
+        d.reason = reason;
         d.detail = detail;
         byte[] bytes = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
         d.rawBytes = bytes.length;
@@ -72,7 +72,7 @@ public class DeadLetter {
 
     public String toJson() {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("reason", reason);
+        node.put("reason", reason == null ? null : reason.name());
         node.put("detail", detail);
         node.put("rawBytes", rawBytes);
         node.put("truncated", truncated);

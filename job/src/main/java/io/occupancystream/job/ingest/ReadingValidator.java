@@ -1,10 +1,11 @@
 package io.occupancystream.job.ingest;
 
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
 import io.occupancystream.job.reading.ParsedReading;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.reading.RejectReason;
-import io.occupancystream.job.summary.Tally;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -39,12 +40,12 @@ public class ReadingValidator extends ProcessFunction<String, Reading> {
 
     @Override
     public void open(Configuration parameters) {
-        readingsIn = Tally.register(getRuntimeContext(), Tally.READINGS_IN);
-        valid = Tally.register(getRuntimeContext(), Tally.VALID);
+        readingsIn = Tally.register(getRuntimeContext(), MetricName.READINGS_IN);
+        valid = Tally.register(getRuntimeContext(), MetricName.VALID);
         deadLetters = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(
-                    reason, Tally.register(getRuntimeContext(), Tally.DEAD_LETTERS + "." + reason));
+                    reason, Tally.register(getRuntimeContext(), MetricName.DEAD_LETTERS, reason));
         }
     }
 

@@ -1,7 +1,8 @@
 package io.occupancystream.job.ingest;
 
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.summary.Tally;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.configuration.Configuration;
@@ -26,7 +27,7 @@ public class ReplayRange extends RichFilterFunction<Reading> {
 
     @Override
     public void open(Configuration parameters) {
-        outside = Tally.register(getRuntimeContext(), Tally.OUTSIDE_REPLAY_RANGE);
+        outside = Tally.register(getRuntimeContext(), MetricName.OUTSIDE_REPLAY_RANGE);
     }
 
     @Override

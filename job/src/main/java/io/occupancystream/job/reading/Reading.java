@@ -53,6 +53,11 @@ public class Reading {
 
     /** The identity used for de-duplication and for idempotent downstream writes. */
     public String id() {
+        return id(thingName, timestamp);
+    }
+
+    /** {@code thingName:timestamp}: the id of a reading, and of every record made from it. */
+    public static String id(String thingName, long timestamp) {
         return thingName + ":" + timestamp;
     }
 

@@ -3,7 +3,6 @@ package io.occupancystream.job.results;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.scoring.Prediction;
 import java.util.Objects;
 
 /**
@@ -21,9 +20,9 @@ public class Result {
     public String hvacStatus;
     public boolean roomOccupancy;
     public Double probability;
-    public String source;
+    public ScoreSource source;
     public String modelVersion;
-    public String fallbackReason;
+    public FallbackReason fallbackReason;
     public Boolean reportedOccupancy;
 
     public Result() {}
@@ -37,15 +36,16 @@ public class Result {
         r.hvacStatus = reading.hvacStatus == null ? null : reading.hvacStatus.name();
         r.roomOccupancy = prediction.occupied;
         r.probability = prediction.probability;
-        r.source = prediction.source.label();
+        r.source = prediction.source;
         r.modelVersion = prediction.modelVersion;
         r.fallbackReason = prediction.fallbackReason;
         r.reportedOccupancy = reading.roomOccupancy;
         return r;
     }
 
+    /** The id of the reading it decides: {@link Reading#id(String, long)}. */
     public String id() {
-        return thingName + ":" + timestamp;
+        return Reading.id(thingName, timestamp);
     }
 
     public String toJson() {
@@ -58,9 +58,9 @@ public class Result {
         node.put("hvacStatus", hvacStatus);
         node.put("roomOccupancy", roomOccupancy);
         node.put("probability", probability);
-        node.put("source", source);
+        node.put("source", source == null ? null : source.label());
         node.put("modelVersion", modelVersion);
-        node.put("fallbackReason", fallbackReason);
+        node.put("fallbackReason", fallbackReason == null ? null : fallbackReason.name());
         node.put("reportedOccupancy", reportedOccupancy);
         return node.toString();
     }
@@ -75,7 +75,7 @@ public class Result {
 
     @Override
     public int hashCode() {
-        return Objects.hash(thingName, timestamp, source);
+        return Objects.hash(thingName, timestamp, source == null ? null : source.label());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.occupancystream.job.scoring;
 
+import io.occupancystream.job.aws.AwsFailure;
 import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.features.RecentReadings;
 import io.occupancystream.job.reading.HvacStatus;
 import io.occupancystream.job.reading.Reading;
+import io.occupancystream.job.results.FallbackReason;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,14 +76,14 @@ public final class EndpointCheck {
             FallbackReason reason = ModelFailure.classify(e);
             if (reason.isPermanent()) {
                 throw new EndpointUnusableException(
-                        explain(reason, client.region(), ModelFailure.describe(e)));
+                        explain(reason, client.region(), AwsFailure.describe(e)));
             }
             LOG.warn(
                     "Endpoint check: {} did not answer ({}: {}); starting anyway, readings fall"
                             + " back to the rule while it fails",
                     settings.name,
                     reason,
-                    ModelFailure.describe(e));
+                    AwsFailure.describe(e));
         } catch (TimeoutException e) {
             LOG.warn(
                     "Endpoint check: {} did not answer within {}; starting anyway",

@@ -1,5 +1,7 @@
 package io.occupancystream.job.scoring;
 
+import io.occupancystream.job.aws.AwsFailure;
+import io.occupancystream.job.results.FallbackReason;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +81,7 @@ final class FailureLog {
                         .append(") after ")
                         .append(attempts)
                         .append(" attempt(s): ")
-                        .append(ModelFailure.describe(failure));
+                        .append(AwsFailure.describe(failure));
         if (since != null && since.failures > 0) {
             line.append(" [")
                     .append(since.failures)

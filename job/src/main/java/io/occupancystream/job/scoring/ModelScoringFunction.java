@@ -2,9 +2,13 @@ package io.occupancystream.job.scoring;
 
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.metrics.CloudWatchNames;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.MsfMetricGroup;
+import io.occupancystream.job.results.FallbackReason;
+import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.Result;
-import io.occupancystream.job.summary.CloudWatchNames;
-import io.occupancystream.job.summary.MsfMetricGroup;
+import io.occupancystream.job.results.ScoreSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -217,7 +221,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
 
     private Prediction fallback(FeaturedReading reading, FallbackReason reason) {
         return new Prediction(
-                rule.occupied(reading), null, ScoreSource.FALLBACK, rule.version(), reason.name());
+                rule.occupied(reading), null, ScoreSource.FALLBACK, rule.version(), reason);
     }
 
     private static void complete(Pending p, Prediction prediction) {
@@ -268,9 +272,9 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     }
 
     /**
-     * The function's metrics, in group {@code model}; updated from client and timer threads, hence
-     * synchronized. The counters' rates and the breaker state are also published to CloudWatch on
-     * MSF, which does not publish histograms.
+     * The function's metrics, in group {@code model} ({@link MetricName}); updated from client and
+     * timer threads, hence synchronized. The counters' rates and the breaker state are also
+     * published to CloudWatch on MSF, which does not publish histograms.
      */
     private static final class Metrics {
         private final Counter requests;
@@ -279,18 +283,23 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         private final Histogram latencyMillis;
 
         Metrics(MetricGroup operator, CircuitBreaker breaker) {
-            MetricGroup group = operator.addGroup("model");
-            requests = group.counter("requests");
-            retries = group.counter("retries");
+            MetricGroup group = operator.addGroup(MetricName.MODEL_REQUESTS.group());
+            requests = group.counter(MetricName.MODEL_REQUESTS.leaf());
+            retries = group.counter(MetricName.MODEL_RETRIES.leaf());
             rowsPerRequest =
-                    group.histogram("rowsPerRequest", new DescriptiveStatisticsHistogram(1000));
-            latencyMillis = group.histogram("latencyMs", new DescriptiveStatisticsHistogram(1000));
+                    group.histogram(
+                            MetricName.MODEL_ROWS_PER_REQUEST.leaf(),
+                            new DescriptiveStatisticsHistogram(1000));
+            latencyMillis =
+                    group.histogram(
+                            MetricName.MODEL_LATENCY_MS.leaf(),
+                            new DescriptiveStatisticsHistogram(1000));
             Gauge<Integer> state = () -> breaker.state().ordinal();
-            group.gauge("breakerState", state);
+            group.gauge(MetricName.MODEL_BREAKER_STATE.leaf(), state);
             MsfMetricGroup published = new MsfMetricGroup(operator);
-            published.rate(CloudWatchNames.MODEL_REQUESTS, requests);
-            published.rate(CloudWatchNames.MODEL_RETRIES, retries);
-            published.gauge(CloudWatchNames.MODEL_BREAKER_STATE, state);
+            published.rate(CloudWatchNames.of(MetricName.MODEL_REQUESTS), requests);
+            published.rate(CloudWatchNames.of(MetricName.MODEL_RETRIES), retries);
+            published.gauge(CloudWatchNames.of(MetricName.MODEL_BREAKER_STATE), state);
         }
 
         synchronized void request(int rows) {

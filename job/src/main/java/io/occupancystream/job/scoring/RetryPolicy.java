@@ -1,5 +1,6 @@
 package io.occupancystream.job.scoring;
 
+import io.occupancystream.job.results.FallbackReason;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

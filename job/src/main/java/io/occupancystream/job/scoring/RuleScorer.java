@@ -1,6 +1,8 @@
 package io.occupancystream.job.scoring;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.results.Prediction;
+import io.occupancystream.job.results.ScoreSource;
 import java.math.BigDecimal;
 
 /**

@@ -1,6 +1,6 @@
 package io.occupancystream.job.shadow;
 
-import io.occupancystream.job.results.OutputSink;
+import io.occupancystream.job.outputs.OutputSink;
 import io.occupancystream.job.results.Result;
 import org.apache.flink.streaming.api.datastream.DataStream;
 

@@ -1,8 +1,10 @@
 package io.occupancystream.job.shadow;
 
+import io.occupancystream.job.aws.AwsFailure;
+import io.occupancystream.job.metrics.CloudWatchNames;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.MsfMetricGroup;
 import io.occupancystream.job.results.Result;
-import io.occupancystream.job.summary.CloudWatchNames;
-import io.occupancystream.job.summary.MsfMetricGroup;
 import io.occupancystream.model.aws.AwsEndpoint;
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
@@ -22,7 +23,6 @@ import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneAsyncClient;
 
@@ -49,11 +49,11 @@ final class ShadowUpdateWriter extends AsyncSinkWriter<Result, ShadowUpdate> {
         super(converter, context, configuration, states);
         this.client = client(settings);
         this.shadowName = settings.shadowName;
-        this.sent = context.metricGroup().counter("shadowUpdates");
-        this.rejected = context.metricGroup().counter("shadowUpdatesRejected");
+        this.sent = context.metricGroup().counter(MetricName.SHADOW_UPDATES.of());
+        this.rejected = context.metricGroup().counter(MetricName.SHADOW_UPDATES_REJECTED.of());
         MsfMetricGroup published = new MsfMetricGroup(context.metricGroup());
-        published.rate(CloudWatchNames.SHADOW_UPDATES, sent);
-        published.rate(CloudWatchNames.SHADOW_UPDATES_REJECTED, rejected);
+        published.rate(CloudWatchNames.of(MetricName.SHADOW_UPDATES), sent);
+        published.rate(CloudWatchNames.of(MetricName.SHADOW_UPDATES_REJECTED), rejected);
     }
 
     private static IotDataPlaneAsyncClient client(ShadowSettings settings) {
@@ -103,7 +103,7 @@ final class ShadowUpdateWriter extends AsyncSinkWriter<Result, ShadowUpdate> {
             sent.inc();
             return;
         }
-        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        Throwable cause = AwsFailure.unwrap(error);
         switch (ShadowFailure.classify(cause)) {
             case RETRY:
                 synchronized (retry) {
@@ -135,27 +135,5 @@ final class ShadowUpdateWriter extends AsyncSinkWriter<Result, ShadowUpdate> {
     public void close() {
         super.close();
         client.close();
-    }
-
-    /** How an UpdateThingShadow failure is handled. */
-    enum ShadowFailure {
-        RETRY,
-        REJECTED,
-        FATAL;
-
-        static ShadowFailure classify(Throwable error) {
-            if (!(error instanceof SdkServiceException)) {
-                return RETRY;
-            }
-            SdkServiceException service = (SdkServiceException) error;
-            int status = service.statusCode();
-            if (status == 401 || status == 403) {
-                return FATAL;
-            }
-            if (service.isThrottlingException() || status == 429 || status >= 500) {
-                return RETRY;
-            }
-            return REJECTED;
-        }
     }
 }

@@ -3,10 +3,12 @@ package io.occupancystream.job.summary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
+import io.occupancystream.job.metrics.TallyNames;
 import io.occupancystream.job.reading.RejectReason;
-import io.occupancystream.job.results.ResultTally;
-import io.occupancystream.job.scoring.FallbackReason;
-import io.occupancystream.job.scoring.ScoreSource;
+import io.occupancystream.job.results.FallbackReason;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.model.ConfusionMatrix;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,15 +33,16 @@ public final class RunSummary {
         this.counts = accumulators;
     }
 
-    public long count(String name) {
-        Object value = counts.get(name);
+    /** The count of {@code metric}, or of the member of its family that {@code members} name. */
+    public long count(MetricName metric, Object... members) {
+        Object value = counts.get(metric.of(members));
         return value == null ? 0L : ((Number) value).longValue();
     }
 
     public long deadLetters() {
         long total = 0;
         for (RejectReason reason : RejectReason.values()) {
-            total += count(Tally.DEAD_LETTERS + "." + reason);
+            total += count(MetricName.DEAD_LETTERS, reason);
         }
         return total;
     }
@@ -47,7 +50,7 @@ public final class RunSummary {
     public long results() {
         long total = 0;
         for (ScoreSource source : ScoreSource.values()) {
-            total += count(Tally.RESULTS + "." + source.label());
+            total += count(MetricName.RESULTS, source.label());
         }
         return total;
     }
@@ -58,55 +61,56 @@ public final class RunSummary {
 
     /** What the rule would have decided for the same labelled readings, whatever scored them. */
     public ConfusionMatrix ruleOnSameReadings() {
-        return confusion(ResultTally.RULE_ON_SAME_READINGS);
+        return confusion(TallyNames.RULE_ON_SAME_READINGS);
     }
 
     private ConfusionMatrix confusion(String group) {
-        String prefix = Tally.CONFUSION + "." + group + ".";
         return new ConfusionMatrix(
-                count(prefix + "tp"),
-                count(prefix + "fp"),
-                count(prefix + "tn"),
-                count(prefix + "fn"));
+                count(MetricName.CONFUSION, group, "tp"),
+                count(MetricName.CONFUSION, group, "fp"),
+                count(MetricName.CONFUSION, group, "tn"),
+                count(MetricName.CONFUSION, group, "fn"));
     }
 
     /** Every record in is a valid reading or a dead letter. */
     public boolean everyRecordAccountedFor() {
-        return count(Tally.READINGS_IN) == count(Tally.VALID) + deadLetters();
+        return count(MetricName.READINGS_IN) == count(MetricName.VALID) + deadLetters();
     }
 
     /** Every valid reading is outside the replay range, a duplicate, or has a result. */
     public boolean everyReadingScored() {
-        return count(Tally.VALID)
-                == count(Tally.OUTSIDE_REPLAY_RANGE) + count(Tally.DUPLICATES) + results();
+        return count(MetricName.VALID)
+                == count(MetricName.OUTSIDE_REPLAY_RANGE)
+                        + count(MetricName.DUPLICATES)
+                        + results();
     }
 
     public ObjectNode toJson(double wallTimeSeconds) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("readingsIn", count(Tally.READINGS_IN));
-        root.put("valid", count(Tally.VALID));
+        root.put("readingsIn", count(MetricName.READINGS_IN));
+        root.put("valid", count(MetricName.VALID));
         ObjectNode dead = root.putObject("deadLetters");
         dead.put("total", deadLetters());
         ObjectNode byReason = dead.putObject("byReason");
         for (RejectReason reason : RejectReason.values()) {
-            long n = count(Tally.DEAD_LETTERS + "." + reason);
+            long n = count(MetricName.DEAD_LETTERS, reason);
             if (n > 0) {
                 byReason.put(reason.name(), n);
             }
         }
-        if (count(Tally.OUTSIDE_REPLAY_RANGE) > 0) {
-            root.put("outsideReplayRange", count(Tally.OUTSIDE_REPLAY_RANGE));
+        if (count(MetricName.OUTSIDE_REPLAY_RANGE) > 0) {
+            root.put("outsideReplayRange", count(MetricName.OUTSIDE_REPLAY_RANGE));
         }
-        root.put("duplicates", count(Tally.DUPLICATES));
-        root.put("late", count(Tally.LATE));
-        root.put("unlabelled", count(Tally.UNLABELLED));
-        root.put("trainingRows", count(Tally.TRAINING_ROWS));
+        root.put("duplicates", count(MetricName.DUPLICATES));
+        root.put("late", count(MetricName.LATE));
+        root.put("unlabelled", count(MetricName.UNLABELLED));
+        root.put("trainingRows", count(MetricName.TRAINING_ROWS));
 
         ObjectNode results = root.putObject("results");
         results.put("total", results());
         ObjectNode bySource = results.putObject("bySource");
         for (ScoreSource source : ScoreSource.values()) {
-            bySource.put(source.label(), count(Tally.RESULTS + "." + source.label()));
+            bySource.put(source.label(), count(MetricName.RESULTS, source.label()));
         }
 
         ObjectNode labels = root.putObject("againstLabels");
@@ -121,11 +125,11 @@ public final class RunSummary {
         }
         labels.set("all", labelsJson(all));
         labels.set("bySource", labelsBySource);
-        labels.set(ResultTally.RULE_ON_SAME_READINGS, labelsJson(ruleOnSameReadings()));
+        labels.set(TallyNames.RULE_ON_SAME_READINGS, labelsJson(ruleOnSameReadings()));
 
         ObjectNode fallbacks = results.putObject("fallbacksByReason");
         for (FallbackReason reason : FallbackReason.values()) {
-            long n = count(Tally.FALLBACKS + "." + reason);
+            long n = count(MetricName.FALLBACKS, reason);
             if (n > 0) {
                 fallbacks.put(reason.name(), n);
             }

@@ -1,7 +1,8 @@
 package io.occupancystream.job.training;
 
 import io.occupancystream.job.features.FeaturedReading;
-import io.occupancystream.job.summary.Tally;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.configuration.Configuration;
 
@@ -11,7 +12,7 @@ public class LabelledOnly extends RichFilterFunction<FeaturedReading> {
 
     @Override
     public void open(Configuration parameters) {
-        unlabelled = Tally.register(getRuntimeContext(), Tally.UNLABELLED);
+        unlabelled = Tally.register(getRuntimeContext(), MetricName.UNLABELLED);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.occupancystream.job.training;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.summary.Tally;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
 
@@ -12,7 +13,7 @@ public class LateReadings extends RichMapFunction<FeaturedReading, Reading> {
 
     @Override
     public void open(Configuration parameters) {
-        late = Tally.register(getRuntimeContext(), Tally.LATE);
+        late = Tally.register(getRuntimeContext(), MetricName.LATE);
     }
 
     @Override

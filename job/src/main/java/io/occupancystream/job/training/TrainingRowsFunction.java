@@ -1,7 +1,8 @@
 package io.occupancystream.job.training;
 
 import io.occupancystream.job.features.FeaturedReading;
-import io.occupancystream.job.summary.Tally;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,7 @@ public class TrainingRowsFunction
 
     @Override
     public void open(Configuration parameters) {
-        trainingRows = Tally.register(getRuntimeContext(), Tally.TRAINING_ROWS);
+        trainingRows = Tally.register(getRuntimeContext(), MetricName.TRAINING_ROWS);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.occupancystream.job.training;
 
-import io.occupancystream.job.results.OutputSink;
+import io.occupancystream.job.outputs.OutputSink;
 import java.time.Duration;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;

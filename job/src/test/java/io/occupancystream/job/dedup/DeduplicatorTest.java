@@ -2,8 +2,8 @@ package io.occupancystream.job.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.summary.Tally;
 import io.occupancystream.job.testing.Tallies;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -46,7 +46,7 @@ class DeduplicatorTest {
         assertThat(harness.extractOutputValues())
                 .containsExactly(
                         reading("a", T0, 1), reading("b", T0, 3), reading("a", T0 + 30, 4));
-        assertThat(Tallies.count(harness, Tally.DUPLICATES)).isEqualTo(2);
+        assertThat(Tallies.count(harness, MetricName.DUPLICATES.of())).isEqualTo(2);
     }
 
     @Test
@@ -59,7 +59,7 @@ class DeduplicatorTest {
 
         assertThat(harness.extractOutputValues())
                 .containsExactly(reading("a", T0, 1), reading("a", T0, 3));
-        assertThat(Tallies.count(harness, Tally.DUPLICATES)).isEqualTo(1);
+        assertThat(Tallies.count(harness, MetricName.DUPLICATES.of())).isEqualTo(1);
     }
 
     private void process(Reading reading) throws Exception {

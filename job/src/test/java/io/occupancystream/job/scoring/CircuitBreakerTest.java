@@ -2,6 +2,7 @@ package io.occupancystream.job.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.scoring.CircuitBreaker.State;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

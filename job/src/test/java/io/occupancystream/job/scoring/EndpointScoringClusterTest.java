@@ -3,7 +3,9 @@ package io.occupancystream.job.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.DummyAwsCredentials;
 import io.occupancystream.job.testing.ExpectedResults;
@@ -326,7 +328,8 @@ class EndpointScoringClusterTest {
                                 expected.fallback(id, FallbackReason.SERVER_ERROR));
             }
         }
-        long scoredByModel = run.results.stream().filter(r -> r.source.equals("model")).count();
+        long scoredByModel =
+                run.results.stream().filter(r -> r.source == ScoreSource.MODEL).count();
         assertThat(first.counters().rowsScored() + endpoints.get(1).counters().rowsScored())
                 .isEqualTo(scoredByModel);
     }

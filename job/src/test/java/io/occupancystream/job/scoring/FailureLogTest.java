@@ -2,6 +2,7 @@ package io.occupancystream.job.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.job.results.FallbackReason;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

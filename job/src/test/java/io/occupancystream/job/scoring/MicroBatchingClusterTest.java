@@ -211,10 +211,10 @@ class MicroBatchingClusterTest {
                 .hasSize(recording.size())
                 .containsExactlyInAnyOrderElementsOf(decisions(embedded.results));
         assertThat(embedded.results)
-                .extracting(r -> r.source + " " + r.modelVersion)
+                .extracting(r -> r.source.label() + " " + r.modelVersion)
                 .containsOnly("model " + predictor.version());
         assertThat(remote.results)
-                .extracting(r -> r.source + " " + r.modelVersion)
+                .extracting(r -> r.source.label() + " " + r.modelVersion)
                 .containsOnly("model " + predictor.version());
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.occupancystream.job.aws.AwsFailure;
+import io.occupancystream.job.results.FallbackReason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -261,7 +263,7 @@ class ModelFailureTest {
     @Test
     void describeNamesTheUnwrappedExceptionAndItsMessage() {
         assertThat(
-                        ModelFailure.describe(
+                        AwsFailure.describe(
                                 new CompletionException(
                                         new BadResponseException("2 rows sent, 1 answered"))))
                 .isEqualTo("BadResponseException: 2 rows sent, 1 answered");
@@ -271,7 +273,7 @@ class ModelFailureTest {
     void describeIncludesTheAwsErrorCode() {
         SageMakerRuntimeException throttled = service(400, "ThrottlingException");
 
-        assertThat(ModelFailure.describe(new CompletionException(throttled)))
+        assertThat(AwsFailure.describe(new CompletionException(throttled)))
                 .isEqualTo(
                         "SageMakerRuntimeException ThrottlingException: " + throttled.getMessage());
     }

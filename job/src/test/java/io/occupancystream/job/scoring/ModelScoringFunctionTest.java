@@ -3,6 +3,8 @@ package io.occupancystream.job.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.results.FallbackReason;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.FeaturedReadings;
 import java.io.IOException;
@@ -98,7 +100,7 @@ class ModelScoringFunctionTest {
         harness.score(READINGS);
         time.advance(Duration.ofMillis(20));
 
-        assertThat(harness.results()).extracting(r -> r.source).containsOnly("model");
+        assertThat(harness.results()).extracting(r -> r.source).containsOnly(ScoreSource.MODEL);
         assertThat(harness.results()).hasSameSizeAs(READINGS);
         assertThat(clients.requestBytes())
                 .allSatisfy(b -> assertThat(b).isLessThanOrEqualTo(maxBytes));

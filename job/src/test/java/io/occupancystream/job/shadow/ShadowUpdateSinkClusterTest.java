@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.testing.DummyAwsCredentials;
 import io.occupancystream.job.testing.MiniClusters;
 import java.io.IOException;
@@ -142,7 +143,7 @@ class ShadowUpdateSinkClusterTest {
         r.thingName = thing;
         r.timestamp = 1_700_000_000L;
         r.roomOccupancy = occupied;
-        r.source = "model";
+        r.source = ScoreSource.MODEL;
         return r;
     }
 }

@@ -10,6 +10,7 @@ import io.occupancystream.job.PipelineOutputs;
 import io.occupancystream.job.config.ConfigKey;
 import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.metrics.CloudWatchNames;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.ModelAnswer;
 import io.occupancystream.job.scoring.ModelClient;
@@ -79,13 +80,13 @@ class MsfMetricsClusterTest {
                         (name, metric) ->
                                 assertThat(metric)
                                         .isInstanceOf(
-                                                name.equals(CloudWatchNames.MODEL_BREAKER_STATE)
+                                                name.equals("modelBreakerState")
                                                         ? Gauge.class
                                                         : Meter.class));
         assertThat(count(published, "readingsInPerSecond")).isEqualTo(4);
         assertThat(count(published, "deadLettersMalformedJsonPerSecond")).isEqualTo(1);
         assertThat(count(published, "resultsFallbackPerSecond")).isEqualTo(3);
-        assertThat(count(published, CloudWatchNames.SHADOW_UPDATES)).isEqualTo(3);
+        assertThat(count(published, "shadowUpdatesPerSecond")).isEqualTo(3);
     }
 
     private static JobID runPipeline() throws Exception {

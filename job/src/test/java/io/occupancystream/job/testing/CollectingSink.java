@@ -1,6 +1,6 @@
 package io.occupancystream.job.testing;
 
-import io.occupancystream.job.results.OutputSink;
+import io.occupancystream.job.outputs.OutputSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.occupancystream.job.testing;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.Result;
-import io.occupancystream.job.scoring.FallbackReason;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.model.OccupancyPredictor;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class ExpectedResults {
     public static String describe(Result r) {
         return r.id()
                 + " "
-                + r.source
+                + r.source.label()
                 + " "
                 + r.fallbackReason
                 + " "

@@ -3,7 +3,7 @@ package io.occupancystream.job.testing;
 import org.apache.flink.api.common.accumulators.Accumulator;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
-/** Reads the {@link io.occupancystream.job.summary.Tally} counts an operator under test kept. */
+/** Reads the {@link io.occupancystream.job.metrics.Tally} counts an operator under test kept. */
 public final class Tallies {
     private Tallies() {}
 

@@ -3,8 +3,8 @@ package io.occupancystream.job.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.summary.Tally;
 import io.occupancystream.job.testing.Tallies;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +60,7 @@ class TrainingRowsFunctionTest {
         List<TrainingRow> rows = harness.extractOutputValues();
         assertThat(rowsOf("a", rows)).containsExactly(row("a", T0, 3), row("a", T0 + 60, 1));
         assertThat(rowsOf("b", rows)).containsExactly(row("b", T0 + 30, 2));
-        assertThat(Tallies.count(harness, Tally.TRAINING_ROWS)).isEqualTo(3);
+        assertThat(Tallies.count(harness, MetricName.TRAINING_ROWS.of())).isEqualTo(3);
     }
 
     @Test

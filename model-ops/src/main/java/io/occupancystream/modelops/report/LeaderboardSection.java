@@ -1,6 +1,6 @@
 package io.occupancystream.modelops.report;
 
-import io.occupancystream.modelops.train.CandidateResult;
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.occupancystream.modelops.report;
 
 import io.occupancystream.model.ModelCard;
-import io.occupancystream.modelops.train.CandidateResult;
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.util.List;
 import java.util.Map;
 

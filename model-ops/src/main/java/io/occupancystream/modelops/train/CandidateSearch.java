@@ -4,6 +4,7 @@ import io.occupancystream.model.ConfusionMatrix;
 import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.BinaryMetrics;
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

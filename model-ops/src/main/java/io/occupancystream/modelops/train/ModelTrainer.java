@@ -7,6 +7,7 @@ import io.occupancystream.modelops.data.Sha256;
 import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.eval.CandidateResult;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.report.ReportInput;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.modelops.eval.CandidateResult;
+
 /** What the candidate search maximises on the validation rows. */
 public enum Objective {
     /** F1 of the occupied class at the best threshold (Autopilot's default for binary tasks). */

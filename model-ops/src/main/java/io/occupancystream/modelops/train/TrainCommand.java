@@ -3,6 +3,7 @@ package io.occupancystream.modelops.train;
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

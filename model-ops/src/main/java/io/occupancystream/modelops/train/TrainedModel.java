@@ -2,6 +2,7 @@ package io.occupancystream.modelops.train;
 
 import io.occupancystream.model.ModelArtifact;
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.modelops.eval.CandidateResult;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.report.ReportInput;
 import io.occupancystream.modelops.report.TrainingReport;

@@ -2,7 +2,7 @@ package io.occupancystream.modelops.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.occupancystream.model.ModelCard;
-import io.occupancystream.modelops.train.CandidateResult;
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

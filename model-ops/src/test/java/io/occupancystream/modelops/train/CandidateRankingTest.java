@@ -2,6 +2,7 @@ package io.occupancystream.modelops.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

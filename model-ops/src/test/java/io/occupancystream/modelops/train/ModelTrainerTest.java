@@ -10,6 +10,7 @@ import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.data.TrainingSetReader;
+import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

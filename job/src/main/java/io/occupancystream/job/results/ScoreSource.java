@@ -1,5 +1,6 @@
-package io.occupancystream.job.scoring;
+package io.occupancystream.job.results;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What decided a result's occupancy. */
@@ -11,7 +12,8 @@ public enum ScoreSource {
     /** The model could not answer, so the rule decided; the result says why. */
     FALLBACK;
 
-    /** The name as it appears in results and summaries. */
+    /** The name as it appears in results and summaries, and as Jackson reads and writes it. */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,5 @@
-package io.occupancystream.job.summary;
+package io.occupancystream.job.metrics;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,15 +25,6 @@ public final class CloudWatchNames {
      */
     public static final Pattern NAME_RULE = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
-    public static final String MODEL_REQUESTS = "modelRequestsPerSecond";
-    public static final String MODEL_RETRIES = "modelRetriesPerSecond";
-
-    /** 0 closed, 1 open, 2 half-open. */
-    public static final String MODEL_BREAKER_STATE = "modelBreakerState";
-
-    public static final String SHADOW_UPDATES = "shadowUpdatesPerSecond";
-    public static final String SHADOW_UPDATES_REJECTED = "shadowUpdatesRejectedPerSecond";
-
     private CloudWatchNames() {}
 
     /**
@@ -43,8 +33,24 @@ public final class CloudWatchNames {
      * deadLetters.MALFORMED_JSON} is {@code deadLettersMalformedJsonPerSecond}.
      */
     public static String rateOf(String tally) {
+        return camelCase(tally) + "PerSecond";
+    }
+
+    /** The published name of a metric that is not a {@link MetricName.Kind#TALLY}. */
+    public static String of(MetricName metric) {
+        switch (metric.kind()) {
+            case RATE:
+                return rateOf(metric.of());
+            case GAUGE:
+                return camelCase(metric.of());
+            default:
+                throw new IllegalArgumentException(metric + " is not published by that name");
+        }
+    }
+
+    private static String camelCase(String dotted) {
         StringBuilder name = new StringBuilder();
-        for (String word : tally.split("[._]")) {
+        for (String word : dotted.split("[._]")) {
             if (name.length() == 0) {
                 name.append(word);
             } else if (!word.isEmpty()) {
@@ -54,7 +60,7 @@ public final class CloudWatchNames {
                         .append(constant ? rest.toLowerCase(Locale.ROOT) : rest);
             }
         }
-        return name.append("PerSecond").toString();
+        return name.toString();
     }
 
     /** Every name the job publishes. */
@@ -63,13 +69,11 @@ public final class CloudWatchNames {
         for (String tally : TallyNames.all()) {
             names.add(rateOf(tally));
         }
-        names.addAll(
-                List.of(
-                        MODEL_REQUESTS,
-                        MODEL_RETRIES,
-                        MODEL_BREAKER_STATE,
-                        SHADOW_UPDATES,
-                        SHADOW_UPDATES_REJECTED));
+        for (MetricName metric : MetricName.values()) {
+            if (metric.kind() == MetricName.Kind.RATE || metric.kind() == MetricName.Kind.GAUGE) {
+                names.add(of(metric));
+            }
+        }
         return names;
     }
 }

@@ -1,4 +1,4 @@
-package io.occupancystream.modelops.evaluate;
+package io.occupancystream.modelops.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
-import io.occupancystream.modelops.eval.ModelVsRule;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.occupancystream.job.results;
+package io.occupancystream.job.outputs;
 
 import io.occupancystream.job.kinesis.KinesisSettings;
 import io.occupancystream.job.kinesis.KinesisStreamConnector;

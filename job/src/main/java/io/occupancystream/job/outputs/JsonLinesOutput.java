@@ -1,4 +1,4 @@
-package io.occupancystream.job.results;
+package io.occupancystream.job.outputs;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;

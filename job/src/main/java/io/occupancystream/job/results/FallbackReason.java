@@ -1,4 +1,4 @@
-package io.occupancystream.job.scoring;
+package io.occupancystream.job.results;
 
 /** Why a reading was scored by the rule instead of the model: the result's fallbackReason. */
 public enum FallbackReason {

@@ -1,4 +1,4 @@
-package io.occupancystream.devicesim.simulate;
+package io.occupancystream.devicesim.delivery;
 
 import java.util.function.LongSupplier;
 

@@ -1,4 +1,4 @@
-package io.occupancystream.job.scoring;
+package io.occupancystream.job.results;
 
 /** A scorer's answer for one reading. */
 public class Prediction {
@@ -11,7 +11,7 @@ public class Prediction {
     public String modelVersion;
 
     /** Why the model did not decide; null unless {@code source} is FALLBACK. */
-    public String fallbackReason;
+    public FallbackReason fallbackReason;
 
     public Prediction() {}
 
@@ -20,7 +20,7 @@ public class Prediction {
             Double probability,
             ScoreSource source,
             String modelVersion,
-            String fallbackReason) {
+            FallbackReason fallbackReason) {
         this.occupied = occupied;
         this.probability = probability;
         this.source = source;

@@ -1,4 +1,4 @@
-package io.occupancystream.modelops.train;
+package io.occupancystream.modelops.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package io.occupancystream.job.results;
+package io.occupancystream.job.summary;
 
-import io.occupancystream.job.scoring.FallbackReason;
+import io.occupancystream.job.metrics.MetricName;
+import io.occupancystream.job.metrics.Tally;
+import io.occupancystream.job.metrics.TallyNames;
+import io.occupancystream.job.results.FallbackReason;
+import io.occupancystream.job.results.Result;
+import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.scoring.RuleScorer;
-import io.occupancystream.job.scoring.ScoreSource;
-import io.occupancystream.job.summary.Tally;
-import io.occupancystream.job.summary.TallyNames;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -16,9 +18,6 @@ import org.apache.flink.configuration.Configuration;
  * the rule would have decided for the same readings. Passes results through unchanged.
  */
 public class ResultTally extends RichMapFunction<Result, Result> {
-    /** The tally group of the rule's decisions on every labelled result. */
-    public static final String RULE_ON_SAME_READINGS = "ruleOnSameReadings";
-
     private final RuleScorer rule;
     private transient Map<String, Tally> tallies;
 
@@ -30,44 +29,38 @@ public class ResultTally extends RichMapFunction<Result, Result> {
     public void open(Configuration parameters) {
         tallies = new HashMap<>();
         for (ScoreSource source : ScoreSource.values()) {
-            register(Tally.RESULTS + "." + source.label());
+            register(MetricName.RESULTS, source.label());
             for (String cell : TallyNames.CELLS) {
-                register(Tally.CONFUSION + "." + source.label() + "." + cell);
+                register(MetricName.CONFUSION, source.label(), cell);
             }
         }
         for (String cell : TallyNames.CELLS) {
-            register(Tally.CONFUSION + "." + RULE_ON_SAME_READINGS + "." + cell);
+            register(MetricName.CONFUSION, TallyNames.RULE_ON_SAME_READINGS, cell);
         }
         for (FallbackReason reason : FallbackReason.values()) {
-            register(Tally.FALLBACKS + "." + reason);
+            register(MetricName.FALLBACKS, reason);
         }
     }
 
-    private void register(String name) {
-        tallies.put(name, Tally.register(getRuntimeContext(), name));
+    private void register(MetricName metric, Object... members) {
+        tallies.put(metric.of(members), Tally.register(getRuntimeContext(), metric, members));
     }
 
     @Override
     public Result map(Result result) {
-        tallies.get(Tally.RESULTS + "." + result.source).increment();
+        String source = result.source.label();
+        tallies.get(MetricName.RESULTS.of(source)).increment();
         if (result.fallbackReason != null) {
-            tallies.get(Tally.FALLBACKS + "." + result.fallbackReason).increment();
+            tallies.get(MetricName.FALLBACKS.of(result.fallbackReason)).increment();
         }
         if (result.reportedOccupancy != null) {
             boolean actual = result.reportedOccupancy;
-            tallies.get(
-                            Tally.CONFUSION
-                                    + "."
-                                    + result.source
-                                    + "."
-                                    + cell(result.roomOccupancy, actual))
+            tallies.get(MetricName.CONFUSION.of(source, cell(result.roomOccupancy, actual)))
                     .increment();
             tallies.get(
-                            Tally.CONFUSION
-                                    + "."
-                                    + RULE_ON_SAME_READINGS
-                                    + "."
-                                    + cell(rule.occupied(result.sound), actual))
+                            MetricName.CONFUSION.of(
+                                    TallyNames.RULE_ON_SAME_READINGS,
+                                    cell(rule.occupied(result.sound), actual)))
                     .increment();
         }
         return result;

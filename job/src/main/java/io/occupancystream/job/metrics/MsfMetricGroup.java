@@ -1,4 +1,4 @@
-package io.occupancystream.job.summary;
+package io.occupancystream.job.metrics;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;

@@ -1,4 +1,4 @@
-package io.occupancystream.job.results;
+package io.occupancystream.job.outputs;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 

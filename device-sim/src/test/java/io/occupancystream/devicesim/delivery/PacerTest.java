@@ -1,4 +1,4 @@
-package io.occupancystream.devicesim.simulate;
+package io.occupancystream.devicesim.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
