@@ -2,15 +2,15 @@ package io.occupancystream.job.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.job.JobSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration table is the list in {@link ConfigKey}, row for row. */
+/** The README's configuration table is the list in {@link JobSettings#ALL}, row for row. */
 class ConfigDocumentationTest {
     private static final Path README = Path.of("..", "README.md");
 
@@ -19,10 +19,10 @@ class ConfigDocumentationTest {
         List<String> documented =
                 Files.readAllLines(README).stream()
                         .filter(line -> line.startsWith("| `"))
-                        .filter(line -> ConfigKey.byQualifiedName(keyOf(line)) != null)
+                        .filter(line -> JobSettings.ALL.byQualifiedName(keyOf(line)) != null)
                         .collect(Collectors.toList());
         List<String> expected =
-                Arrays.stream(ConfigKey.values())
+                JobSettings.ALL.all().stream()
                         .map(ConfigDocumentationTest::row)
                         .collect(Collectors.toList());
 
@@ -36,7 +36,7 @@ class ConfigDocumentationTest {
         return end < 0 ? "" : line.substring(3, end);
     }
 
-    private static String row(ConfigKey key) {
+    private static String row(Setting<?> key) {
         String defaultValue =
                 key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
         return "| `"

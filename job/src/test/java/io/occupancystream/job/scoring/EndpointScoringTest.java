@@ -2,7 +2,7 @@ package io.occupancystream.job.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.testing.CollectingSink;
 import io.occupancystream.job.testing.DummyAwsCredentials;
@@ -291,7 +291,7 @@ class EndpointScoringTest {
                         serve(port, FaultInjector.none());
                     }
                 };
-        JobConfig config =
+        JobSettings config =
                 config(
                         first.url().toString(),
                         "scoring.batch.max-rows=5",
@@ -367,7 +367,7 @@ class EndpointScoringTest {
                                 10_000);
                     }
                 };
-        JobConfig config =
+        JobSettings config =
                 config(
                         failing.url().toString(),
                         "scoring.batch.max-rows=" + rowsPerBatch,
@@ -436,7 +436,7 @@ class EndpointScoringTest {
         }
     }
 
-    private static JobConfig config(String url, String... overrides) {
+    private static JobSettings config(String url, String... overrides) {
         List<String> settings =
                 new ArrayList<>(
                         List.of(

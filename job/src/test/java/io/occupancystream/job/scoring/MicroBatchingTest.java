@@ -3,8 +3,8 @@ package io.occupancystream.job.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.config.InvalidConfigException;
-import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.reading.Reading;
@@ -89,7 +89,7 @@ class MicroBatchingTest {
         List<String> recording = VariedReadings.recording(2, 50, 21);
         endpoint =
                 LocalEndpoint.start(predictor, NAME, 0, FaultInjector.none().withLatencyMillis(40));
-        JobConfig config =
+        JobSettings config =
                 endpointConfig("scoring.batch.max-rows=1000", "scoring.batch.max-wait=20 ms");
 
         Run run = ScoringJobs.run(config, PacedSource.of(recording, 4), ScoringJobs.stage(config));
@@ -111,7 +111,7 @@ class MicroBatchingTest {
     void checkpointSendsTheOpenBatch() throws Exception {
         List<FeaturedReading> readings = featuredReadings(60);
         endpoint = LocalEndpoint.start(predictor, NAME, 0, FaultInjector.none());
-        JobConfig config =
+        JobSettings config =
                 endpointConfig(
                         "scoring.batch.max-rows=1000000",
                         "scoring.batch.max-wait=1 h",
@@ -174,7 +174,7 @@ class MicroBatchingTest {
         endpoint =
                 LocalEndpoint.start(
                         predictor, NAME, 0, FaultInjector.none().withThrottleRate(0.5).withSeed(5));
-        JobConfig config =
+        JobSettings config =
                 endpointConfig(
                         "scoring.async.ordered=true",
                         "scoring.batch.max-rows=5",
@@ -228,7 +228,7 @@ class MicroBatchingTest {
                 .collect(Collectors.toList());
     }
 
-    private JobConfig endpointConfig(String... overrides) {
+    private JobSettings endpointConfig(String... overrides) {
         List<String> settings =
                 new ArrayList<>(
                         List.of(
@@ -247,7 +247,7 @@ class MicroBatchingTest {
         return ScoringJobs.config(settings);
     }
 
-    private static JobConfig embeddedConfig(String... overrides) {
+    private static JobSettings embeddedConfig(String... overrides) {
         List<String> settings =
                 new ArrayList<>(
                         List.of(
