@@ -1,6 +1,7 @@
 package io.occupancystream.deploy;
 
-import io.occupancystream.job.config.ConfigKey;
+import io.occupancystream.job.kinesis.KinesisSettings;
+import io.occupancystream.job.scoring.EndpointSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,13 +95,13 @@ public final class DeploySettings {
         // Empty: occupancy-stream-ACCOUNT-REGION, unique per account and region.
         d.put("bucketName", "");
         d.put("jarKey", "artifacts/job-" + jobVersion() + "-msf.jar");
-        d.put("inputStream", ConfigKey.KINESIS_INPUT_STREAM.defaultValue());
-        d.put("resultsStream", ConfigKey.KINESIS_RESULTS_STREAM.defaultValue());
-        d.put("deadLetterStream", ConfigKey.KINESIS_DEAD_LETTER_STREAM.defaultValue());
+        d.put("inputStream", KinesisSettings.INPUT_STREAM.defaultValue());
+        d.put("resultsStream", KinesisSettings.RESULTS_STREAM.defaultValue());
+        d.put("deadLetterStream", KinesisSettings.DEAD_LETTER_STREAM.defaultValue());
         d.put("shardsPerStream", "1");
         d.put("streamRetentionHours", "24");
         d.put("trainingExpiryDays", "365");
-        d.put("endpointName", ConfigKey.SCORING_ENDPOINT_NAME.defaultValue());
+        d.put("endpointName", EndpointSettings.NAME.defaultValue());
         d.put("endpointVariant", "AllTraffic");
         d.put("parallelism", "1");
         d.put("parallelismPerKpu", "1");

@@ -2,8 +2,8 @@ package io.occupancystream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.ConfigKey;
-import java.util.Arrays;
+import io.occupancystream.job.JobSettings;
+import io.occupancystream.job.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +136,7 @@ class ApplicationStackTest {
     }
 
     @Test
-    void propertyGroupsAreTheJobsConfigKeysWithTheLiveValues() {
+    void propertyGroupsAreTheJobsSettingsWithTheLiveValues() {
         Map<String, Map<String, String>> groups = propertyGroups(T);
         assertThat(groups.keySet())
                 .containsExactly(
@@ -164,7 +164,7 @@ class ApplicationStackTest {
         live.put("output.results", "kinesis");
         live.put("output.dead-letters", "kinesis");
         live.put("job.checkpoint-interval", "60 s");
-        for (ConfigKey key : ConfigKey.values()) {
+        for (Setting<?> key : JobSettings.ALL.all()) {
             String value = groups.get(key.group()).get(key.key());
             if (live.containsKey(key.qualifiedName())) {
                 assertThat(value).as(key.qualifiedName()).isEqualTo(live.get(key.qualifiedName()));
@@ -176,7 +176,7 @@ class ApplicationStackTest {
         }
         int keys = groups.values().stream().mapToInt(Map::size).sum();
         long nonEmptyOrLive =
-                Arrays.stream(ConfigKey.values())
+                JobSettings.ALL.all().stream()
                         .filter(
                                 k ->
                                         !k.defaultValue().isEmpty()

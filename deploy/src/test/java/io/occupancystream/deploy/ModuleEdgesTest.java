@@ -2,6 +2,7 @@ package io.occupancystream.deploy;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,8 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
         importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ModuleEdgesTest {
     /**
-     * The job's configuration keys, metric names and score sources (for the alarms) and model-ops'
-     * SageMaker operations (for the operator's policy); nothing of the job's pipeline.
+     * Each job stage's settings (their keys and defaults), the job's configuration machinery,
+     * metric names and score sources (for the alarms) and model-ops' SageMaker operations (for the
+     * operator's policy); nothing of the job's pipeline.
      */
     @ArchTest
     static final ArchRule takesOnlyNamesAndOperationsFromTheOtherModules =
@@ -31,5 +33,6 @@ class ModuleEdgesTest {
                                                     "io.occupancystream.job.config..",
                                                     "io.occupancystream.job.metrics..",
                                                     "io.occupancystream.job.results..",
-                                                    "io.occupancystream.modelops.sagemaker..")));
+                                                    "io.occupancystream.modelops.sagemaker.."))
+                                    .or(simpleNameEndingWith("Settings")));
 }

@@ -2,6 +2,7 @@ package io.occupancystream.devicesim;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -31,7 +32,8 @@ class PackageLayersTest {
                                     .or(
                                             resideInAnyPackage(
                                                     "io.occupancystream.job.reading..",
-                                                    "io.occupancystream.job.config..")));
+                                                    "io.occupancystream.job.config.."))
+                                    .or(simpleNameEndingWith("Settings")));
 
     @ArchTest
     static final ArchRule packagesAreLayered =

@@ -1,41 +1,20 @@
 package io.occupancystream.job;
 
-import io.occupancystream.job.config.ConfigKey;
 import io.occupancystream.job.config.InvalidConfigException;
-import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.config.PropertyGroups;
-import io.occupancystream.job.features.Feature;
-import io.occupancystream.job.ingest.KinesisReadingSource;
-import io.occupancystream.job.ingest.ReadingSource;
-import io.occupancystream.job.ingest.ReplaySource;
-import io.occupancystream.job.scoring.EmbeddedModelClient;
-import io.occupancystream.job.scoring.EndpointCheck;
-import io.occupancystream.job.scoring.EndpointModelClient;
+import io.occupancystream.job.config.Setting;
+import io.occupancystream.job.ingest.SourceSettings;
+import io.occupancystream.job.scoring.EndpointSettings;
 import io.occupancystream.job.scoring.EndpointUnusableException;
-import io.occupancystream.job.scoring.ModelClientFactory;
-import io.occupancystream.job.scoring.ModelScoringFunction;
-import io.occupancystream.job.scoring.ModelScoringStage;
-import io.occupancystream.job.scoring.RuleScorer;
-import io.occupancystream.job.scoring.ScoringStage;
-import io.occupancystream.job.scoring.SystemScheduler;
+import io.occupancystream.job.scoring.ScoringSettings;
+import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.job.summary.RunSummary;
 import io.occupancystream.model.FeatureMismatchException;
-import io.occupancystream.model.ModelCard;
-import io.occupancystream.model.ModelLocation;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.CheckpointingMode;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The entry point, on MSF and locally. On MSF the settings are the application's runtime
- * properties; locally (a MiniCluster in this JVM) they are the defaults, an optional MSF-format
- * JSON file and command-line overrides, and a bounded replay ends with a summary.
+ * The command line, on MSF and locally: it reads the settings, runs the start-up checks and the
+ * {@link JobWiring} pipeline in the {@link JobEnvironment}. On MSF the settings are the
+ * application's runtime properties; locally (a MiniCluster in this JVM) they are the defaults, an
+ * optional MSF-format JSON file and command-line overrides, and a bounded replay ends with a
+ * summary.
  */
 @Command(
         name = "job",
@@ -125,7 +106,7 @@ public final class OccupancyJob implements Callable<Integer> {
         CommandLine cli = new CommandLine(new OccupancyJob());
         cli.getCommandSpec().usageMessage().footer(settingsHelp());
         int code = cli.execute(args);
-        if (runsLocally()) {
+        if (JobEnvironment.runsLocally()) {
             System.exit(code);
         }
         // On a cluster (MSF) main runs inside the JobManager: exiting would take it down, so a
@@ -138,47 +119,26 @@ public final class OccupancyJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean local = runsLocally();
-        JobConfig config;
+        boolean local = JobEnvironment.runsLocally();
+        JobSettings settings;
         try {
-            config = new JobConfig(settings(local));
-            requireModelFeatures(config);
+            settings = JobSettings.from(settings(local));
+            ScoringStages.requireModelFeatures(settings.scoring);
         } catch (InvalidConfigException | FeatureMismatchException e) {
             spec.commandLine().getErr().println("Invalid configuration: " + e.getMessage());
             return 2;
         }
         try {
-            checkEndpoint(config);
+            ScoringStages.checkEndpoint(settings.scoring);
         } catch (EndpointUnusableException e) {
             spec.commandLine().getErr().println("Endpoint check failed: " + e.getMessage());
             return 2;
         }
-        StreamExecutionEnvironment env;
-        if (local) {
-            Configuration conf = localConfiguration(config);
-            LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
-            env =
-                    StreamExecutionEnvironment.createLocalEnvironment(
-                            config.parallelism > 0
-                                    ? config.parallelism
-                                    : Runtime.getRuntime().availableProcessors(),
-                            conf);
-        } else {
-            env = StreamExecutionEnvironment.getExecutionEnvironment();
-        }
-        if (config.parallelism > 0) {
-            env.setParallelism(config.parallelism);
-        }
-        env.enableCheckpointing(
-                config.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
-
-        new OccupancyPipeline(
-                        config,
-                        source(config),
-                        scoring(config),
-                        PipelineOutputs.fromConfig(config),
-                        Clock.systemUTC())
-                .build(env);
+        StreamExecutionEnvironment env =
+                local
+                        ? JobEnvironment.local(settings, s3Endpoint)
+                        : StreamExecutionEnvironment.getExecutionEnvironment();
+        JobWiring.pipeline(settings, Clock.systemUTC()).build(env);
 
         if (!local) {
             env.execute(JOB_NAME);
@@ -188,168 +148,52 @@ public final class OccupancyJob implements Callable<Integer> {
         JobExecutionResult result = env.execute(JOB_NAME);
         double seconds = (System.nanoTime() - start) / 1e9;
         RunSummary summary = new RunSummary(result.getAllAccumulatorResults());
-        summary.writeTo(config.outputPath, seconds);
+        summary.writeTo(settings.output.path, seconds);
         System.out.println(summary.render(seconds));
         System.out.print(summary.labelTable());
-        LOG.info("Wrote {}/summary.json", config.outputPath);
+        LOG.info("Wrote {}/summary.json", settings.output.path);
         return summary.everyRecordAccountedFor() ? 0 : 1;
     }
 
     private PropertyGroups settings(boolean local) throws Exception {
         PropertyGroups base;
         if (configFile != null) {
-            base = PropertyGroups.fromFile(configFile);
+            base = PropertyGroups.fromFile(JobSettings.ALL, configFile);
         } else {
-            base = local ? PropertyGroups.empty() : PropertyGroups.fromMsfRuntime();
+            base =
+                    local
+                            ? PropertyGroups.empty(JobSettings.ALL)
+                            : PropertyGroups.fromMsfRuntime(JobSettings.ALL);
         }
         List<String> all = new ArrayList<>();
         if (replay != null) {
-            all.add(ConfigKey.SOURCE_TYPE.qualifiedName() + "=replay");
-            all.add(ConfigKey.SOURCE_REPLAY_PATH.qualifiedName() + "=" + replay);
+            all.add(SourceSettings.TYPE.qualifiedName() + "=replay");
+            all.add(SourceSettings.REPLAY_PATH.qualifiedName() + "=" + replay);
         }
-        addIfSet(all, ConfigKey.OUTPUT_PATH, out);
-        addIfSet(all, ConfigKey.SCORING_SCORER, scorer);
-        addIfSet(all, ConfigKey.SCORING_MODEL_PATH, model);
-        addIfSet(all, ConfigKey.SCORING_ENDPOINT_NAME, endpointName);
-        addIfSet(all, ConfigKey.SCORING_ENDPOINT_URL, endpointUrl);
+        addIfSet(all, OutputSettings.PATH, out);
+        addIfSet(all, ScoringSettings.SCORER, scorer);
+        addIfSet(all, ScoringSettings.MODEL_PATH, model);
+        addIfSet(all, EndpointSettings.NAME, endpointName);
+        addIfSet(all, EndpointSettings.URL, endpointUrl);
         all.addAll(overrides);
         return base.withOverrides(all);
     }
 
-    private static void addIfSet(List<String> overrides, ConfigKey key, String value) {
+    private static void addIfSet(List<String> overrides, Setting<?> setting, String value) {
         if (value != null) {
-            overrides.add(key.qualifiedName() + "=" + value);
+            overrides.add(setting.qualifiedName() + "=" + value);
         }
-    }
-
-    /** A model trained on other columns than the job's features must not start scoring. */
-    static void requireModelFeatures(JobConfig config) {
-        if (config.scorer == JobConfig.ScorerType.RULE) {
-            return;
-        }
-        modelCard(config).requireFeatures(Feature.columns());
-    }
-
-    /**
-     * One real call before the graph runs, so that what no retry fixes (credentials, permission,
-     * endpoint name or region) stops the start instead of turning every result into a fallback.
-     */
-    static void checkEndpoint(JobConfig config) throws EndpointUnusableException {
-        if (config.scorer != JobConfig.ScorerType.ENDPOINT || !config.endpointStartupCheck) {
-            return;
-        }
-        new EndpointCheck(config.endpoint, modelCard(config).threshold, config.asyncTimeout).run();
-    }
-
-    private static ModelCard modelCard(JobConfig config) {
-        try {
-            return ModelLocation.readCard(config.modelPath);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidConfigException(
-                    ConfigKey.SCORING_MODEL_PATH.qualifiedName()
-                            + " = '"
-                            + config.modelPath
-                            + "' has no readable model.json: "
-                            + e.getMessage());
-        }
-    }
-
-    static ReadingSource source(JobConfig config) {
-        switch (config.sourceType) {
-            case REPLAY:
-                return new ReplaySource(config.replayPath);
-            case KINESIS:
-                return new KinesisReadingSource(config.kinesis);
-            default:
-                throw new IllegalStateException("unhandled source " + config.sourceType);
-        }
-    }
-
-    /**
-     * The scoring stage the settings describe: the rule, or a model in process or behind an
-     * endpoint.
-     */
-    public static ScoringStage scoring(JobConfig config) {
-        RuleScorer rule = new RuleScorer(config.ruleSoundThreshold);
-        switch (config.scorer) {
-            case RULE:
-                return ScoringStage.of(rule);
-            case EMBEDDED:
-                return modelScoring(config, EmbeddedModelClient.factory(config.modelPath), rule);
-            case ENDPOINT:
-                return modelScoring(config, endpointClients(config), rule);
-            default:
-                throw new IllegalStateException("unhandled scorer " + config.scorer);
-        }
-    }
-
-    /**
-     * The configured endpoint's client; the model card's threshold labels bare probabilities, for
-     * endpoints that answer only those.
-     */
-    public static ModelClientFactory endpointClients(JobConfig config) {
-        return EndpointModelClient.factory(config.endpoint, modelCard(config).threshold);
-    }
-
-    /** Async model scoring with the settings' batching, retries, breaker and rule fallback. */
-    public static ScoringStage modelScoring(
-            JobConfig config, ModelClientFactory clients, RuleScorer rule) {
-        return new ModelScoringStage(
-                new ModelScoringFunction(
-                        clients,
-                        config.batching,
-                        config.retries,
-                        config.breakerFailures,
-                        config.breakerCoolDown.toMillis(),
-                        rule,
-                        SystemScheduler.FACTORY),
-                config.asyncOrdered,
-                config.asyncTimeout,
-                config.asyncCapacity);
-    }
-
-    /**
-     * A local run gives up after a few failed restarts instead of restarting for ever, and reaches
-     * S3 where --s3-endpoint says.
-     */
-    private Configuration localConfiguration(JobConfig config) {
-        Configuration conf = checkpointsUnder(config.outputPath);
-        if (s3Endpoint != null) {
-            LocalFileSystems.useS3Endpoint(conf, s3Endpoint);
-        }
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        return conf;
-    }
-
-    /**
-     * Checkpoints in files under {@code folder}/checkpoints: a training window's rows outgrow the 5
-     * MiB that checkpoints kept in the JobManager's memory may hold.
-     */
-    public static Configuration checkpointsUnder(String folder) {
-        Configuration conf = new Configuration();
-        URI uri = new org.apache.flink.core.fs.Path(folder, "checkpoints").toUri();
-        if (uri.getScheme() == null) {
-            uri = Path.of(uri.getPath()).toAbsolutePath().toUri();
-        }
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri.toString());
-        return conf;
-    }
-
-    private static boolean runsLocally() {
-        return StreamExecutionEnvironment.getExecutionEnvironment()
-                instanceof LocalStreamEnvironment;
     }
 
     private static String settingsHelp() {
         StringBuilder help = new StringBuilder();
-        for (ConfigKey key : ConfigKey.values()) {
+        for (Setting<?> setting : JobSettings.ALL.all()) {
             help.append(
                     String.format(
                             "  %-34s [%s]%n      %s%n",
-                            key.qualifiedName(), key.defaultValue(), key.description()));
+                            setting.qualifiedName(),
+                            setting.defaultValue(),
+                            setting.description()));
         }
         return help.toString();
     }

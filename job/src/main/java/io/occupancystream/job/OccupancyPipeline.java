@@ -1,6 +1,5 @@
 package io.occupancystream.job;
 
-import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.dedup.Deduplicator;
 import io.occupancystream.job.features.FeatureFunction;
 import io.occupancystream.job.features.FeaturedReading;
@@ -25,7 +24,8 @@ import org.apache.flink.streaming.api.windowing.time.Time;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The occupancy data path, given its source, scoring stage and outputs:
+ * The occupancy data path, given its settings, source, scoring stage, the rule that stage falls
+ * back to (results are also counted against it), and outputs:
  *
  * <pre>
  * raw records → validate (→ dead letters) → [replay range] → event time → de-duplicate → features
@@ -39,7 +39,7 @@ public final class OccupancyPipeline {
     private static final OutputTag<FeaturedReading> LATE =
             new OutputTag<FeaturedReading>("late-for-training") {};
 
-    private final JobConfig config;
+    private final JobSettings settings;
     private final ReadingSource source;
     private final ScoringStage scoring;
     private final RuleScorer rule;
@@ -47,15 +47,16 @@ public final class OccupancyPipeline {
     private final Clock clock;
 
     public OccupancyPipeline(
-            JobConfig config,
+            JobSettings settings,
             ReadingSource source,
             ScoringStage scoring,
+            RuleScorer rule,
             PipelineOutputs outputs,
             Clock clock) {
-        this.config = config;
+        this.settings = settings;
         this.source = source;
         this.scoring = scoring;
-        this.rule = new RuleScorer(config.ruleSoundThreshold);
+        this.rule = rule;
         this.outputs = outputs;
         this.clock = clock;
     }
@@ -63,27 +64,30 @@ public final class OccupancyPipeline {
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<Reading> valid =
                 source.rawReadings(env)
-                        .process(new ReadingValidator(clock, config.maxFutureSkew))
+                        .process(new ReadingValidator(clock, settings.maxFutureSkew))
                         .name("validate")
                         .uid("validate");
         outputs.deadLetters.attach(valid.getSideOutput(ReadingValidator.DEAD_LETTERS));
 
         DataStream<Reading> inRange =
-                config.replaySince == null && config.replayUntil == null
-                        ? valid
-                        : valid.filter(new ReplayRange(config.replaySince, config.replayUntil))
+                settings.source.hasReplayRange()
+                        ? valid.filter(
+                                        new ReplayRange(
+                                                settings.source.replaySince,
+                                                settings.source.replayUntil))
                                 .name("replay range")
-                                .uid("replay-range");
+                                .uid("replay-range")
+                        : valid;
         DataStream<FeaturedReading> featured =
                 inRange.assignTimestampsAndWatermarks(watermarks())
                         .name("event time")
                         .uid("event-time")
                         .keyBy(r -> r.thingName)
-                        .process(new Deduplicator(config.dedupRetention))
+                        .process(new Deduplicator(settings.dedupRetention))
                         .name("de-duplicate")
                         .uid("dedup")
                         .keyBy(r -> r.thingName)
-                        .process(new FeatureFunction(config.zone))
+                        .process(new FeatureFunction(settings.zone))
                         .name("features")
                         .uid("features");
 
@@ -104,8 +108,9 @@ public final class OccupancyPipeline {
                         .keyBy(r -> r.reading.thingName)
                         .window(
                                 TumblingEventTimeWindows.of(
-                                        Time.milliseconds(config.trainingWindow.toMillis())))
-                        .allowedLateness(Time.milliseconds(config.allowedLateness.toMillis()))
+                                        Time.milliseconds(settings.training.window.toMillis())))
+                        .allowedLateness(
+                                Time.milliseconds(settings.training.allowedLateness.toMillis()))
                         .sideOutputLateData(LATE)
                         .process(new TrainingRowsFunction())
                         .name("training windows")
@@ -116,8 +121,9 @@ public final class OccupancyPipeline {
     }
 
     private WatermarkStrategy<Reading> watermarks() {
-        return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(config.maxOutOfOrderness)
+        return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(
+                        settings.source.maxOutOfOrderness)
                 .withTimestampAssigner((reading, previous) -> reading.timestampMillis())
-                .withIdleness(config.idleness);
+                .withIdleness(settings.source.idleness);
     }
 }

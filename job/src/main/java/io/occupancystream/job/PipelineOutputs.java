@@ -1,7 +1,6 @@
 package io.occupancystream.job;
 
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.JobConfig.OutputTarget;
+import io.occupancystream.job.OutputSettings.Target;
 import io.occupancystream.job.ingest.DeadLetter;
 import io.occupancystream.job.outputs.JsonLinesOutput;
 import io.occupancystream.job.outputs.KinesisOutput;
@@ -37,18 +36,18 @@ public final class PipelineOutputs {
      * The outputs the configuration names: files under output.path, stdout or Kinesis streams, and
      * the device shadows too when shadow.enabled.
      */
-    public static PipelineOutputs fromConfig(JobConfig config) {
+    public static PipelineOutputs from(JobSettings settings) {
         OutputSink<Result> results =
                 output(
-                        config,
+                        settings,
                         "results",
-                        config.resultsTarget,
-                        config.kinesis.resultsStream,
+                        settings.output.results,
+                        settings.kinesis.resultsStream,
                         Result::toJson,
                         r -> r.thingName);
-        if (config.shadow != null) {
+        if (settings.shadow != null) {
             OutputSink<Result> primary = results;
-            OutputSink<Result> shadows = new ShadowOutput(config.shadow);
+            OutputSink<Result> shadows = new ShadowOutput(settings.shadow);
             results =
                     stream -> {
                         primary.attach(stream);
@@ -58,20 +57,20 @@ public final class PipelineOutputs {
         return new PipelineOutputs(
                 results,
                 output(
-                        config,
+                        settings,
                         "dead-letters",
-                        config.deadLettersTarget,
-                        config.kinesis.deadLetterStream,
+                        settings.output.deadLetters,
+                        settings.kinesis.deadLetterStream,
                         DeadLetter::toJson,
                         DeadLetter::partitionKey),
-                output(config, "late", config.lateTarget, null, ReadingJson::write, null),
-                new TrainingSetWriter(config.trainingPath, config.trainingWindow));
+                output(settings, "late", settings.output.late, null, ReadingJson::write, null),
+                new TrainingSetWriter(settings.training.path, settings.training.window));
     }
 
     private static <T> OutputSink<T> output(
-            JobConfig config,
+            JobSettings settings,
             String name,
-            OutputTarget target,
+            Target target,
             String stream,
             MapFunction<T, String> toJson,
             PartitionKeyGenerator<T> partitionKey) {
@@ -79,9 +78,9 @@ public final class PipelineOutputs {
             case STDOUT:
                 return JsonLinesOutput.toStdout(name, toJson);
             case KINESIS:
-                return new KinesisOutput<>(name, config.kinesis, stream, toJson, partitionKey);
+                return new KinesisOutput<>(name, settings.kinesis, stream, toJson, partitionKey);
             default:
-                return JsonLinesOutput.toFolder(name, config.outputPath + "/" + name, toJson);
+                return JsonLinesOutput.toFolder(name, settings.output.path + "/" + name, toJson);
         }
     }
 }

@@ -2,8 +2,6 @@ package io.occupancystream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.ingest.DeadLetter;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.reading.ReadingJson;
@@ -41,11 +39,12 @@ class BadReadingsReplayClusterTest {
 
         StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
-        JobConfig config = new JobConfig(PropertyGroups.empty());
+        RuleScorer rule = new RuleScorer(10);
         new OccupancyPipeline(
-                        config,
+                        JobSettings.withOverrides(List.of()),
                         new ReplaySource(BAD_READINGS.toString()),
-                        ScoringStage.of(new RuleScorer(10)),
+                        ScoringStage.of(rule),
+                        rule,
                         new PipelineOutputs(
                                 results,
                                 deadLetters,

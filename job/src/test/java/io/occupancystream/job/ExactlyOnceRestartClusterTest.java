@@ -2,8 +2,6 @@ package io.occupancystream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
@@ -66,8 +64,8 @@ class ExactlyOnceRestartClusterTest {
     }
 
     private static void run(Path recording, Path out, boolean failOnce) throws Exception {
-        JobConfig config =
-                new JobConfig(PropertyGroups.empty().withOverrides(List.of("output.path=" + out)));
+        JobSettings config = JobSettings.withOverrides(List.of("output.path=" + out));
+        RuleScorer rule = new RuleScorer(10);
         StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(2);
         env.enableCheckpointing(100);
@@ -80,8 +78,9 @@ class ExactlyOnceRestartClusterTest {
         new OccupancyPipeline(
                         config,
                         source,
-                        ScoringStage.of(new RuleScorer(10)),
-                        PipelineOutputs.fromConfig(config),
+                        ScoringStage.of(rule),
+                        rule,
+                        PipelineOutputs.from(config),
                         Clock.systemUTC())
                 .build(env);
         env.execute("exactly-once " + (failOnce ? "with failure" : "reference"));

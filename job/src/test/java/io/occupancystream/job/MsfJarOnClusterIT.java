@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.occupancystream.job.config.ConfigKey;
 import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.DeadLetter;
+import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.scoring.EndpointSettings;
 import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringSettings;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.LocalFlinkCluster;
 import io.occupancystream.job.testing.LocalS3Bucket;
@@ -19,6 +22,7 @@ import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.job.testing.VariedReadings;
+import io.occupancystream.job.training.TrainingSettings;
 import io.occupancystream.model.OccupancyPredictor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,13 +67,19 @@ class MsfJarOnClusterIT {
     @BeforeAll
     static void startClusterAndUploadJar() throws Exception {
         s3 = LocalS3Bucket.start("occupancy-stream");
+        // Checkpointing and parallelism are the cluster's, as on MSF, where the job leaves them
+        // to the application's configuration: checkpoints often, for the last files are committed
+        // by the checkpoint after the input ends.
+        Map<String, String> flinkSettings = new HashMap<>(s3.flinkSettings().toMap());
+        flinkSettings.put("parallelism.default", String.valueOf(LocalFlinkCluster.SLOTS));
+        flinkSettings.put("execution.checkpointing.interval", "500 ms");
         cluster =
                 LocalFlinkCluster.start(
                         clusterDir,
                         flinkLibClassPath(),
                         List.of(System.getProperty("jdk17.opens").trim().split("\\s+")),
                         Path.of(System.getProperty("flink.plugins")),
-                        s3.flinkSettings().toMap());
+                        flinkSettings);
         jarId = cluster.rest().upload(Path.of(System.getProperty("msf.jar")));
     }
 
@@ -91,8 +102,8 @@ class MsfJarOnClusterIT {
         List<String> recording = new ArrayList<>(valid);
         recording.addAll(bad);
         Path out = dir.resolve("out");
-        Map<ConfigKey, String> settings = replay(dir, recording, out);
-        settings.put(ConfigKey.SCORING_SCORER, "rule");
+        Map<Setting<?>, String> settings = replay(dir, recording, out);
+        settings.put(ScoringSettings.SCORER, "rule");
 
         runOnCluster(dir, settings);
 
@@ -113,9 +124,9 @@ class MsfJarOnClusterIT {
     @Test
     void trainingSetsCommitToS3aExactlyOnce(@TempDir Path dir) throws Exception {
         List<String> valid = Recordings.simulated(2, 240, TrainedModels.START);
-        Map<ConfigKey, String> settings = replay(dir, valid, dir.resolve("out"));
-        settings.put(ConfigKey.SCORING_SCORER, "rule");
-        settings.put(ConfigKey.TRAINING_PATH, "s3a://" + s3.name + "/training");
+        Map<Setting<?>, String> settings = replay(dir, valid, dir.resolve("out"));
+        settings.put(ScoringSettings.SCORER, "rule");
+        settings.put(TrainingSettings.PATH, "s3a://" + s3.name + "/training");
 
         runOnCluster(dir, settings);
 
@@ -133,12 +144,12 @@ class MsfJarOnClusterIT {
         Path model = TrainedModels.model();
         List<String> recording = VariedReadings.recording(2, 60, 7);
         Path out = dir.resolve("out");
-        Map<ConfigKey, String> settings = replay(dir, recording, out);
-        settings.put(ConfigKey.SCORING_SCORER, "embedded");
-        settings.put(ConfigKey.SCORING_MODEL_PATH, model.toString());
+        Map<Setting<?>, String> settings = replay(dir, recording, out);
+        settings.put(ScoringSettings.SCORER, "embedded");
+        settings.put(ScoringSettings.MODEL_PATH, model.toString());
         // A busy machine must not turn a slow answer into a fallback.
-        settings.put(ConfigKey.SCORING_ASYNC_TIMEOUT, "2 min");
-        settings.put(ConfigKey.SCORING_ATTEMPT_TIMEOUT, "1 min");
+        settings.put(ScoringSettings.ASYNC_TIMEOUT, "2 min");
+        settings.put(EndpointSettings.ATTEMPT_TIMEOUT, "1 min");
 
         runOnCluster(dir, settings);
 
@@ -152,23 +163,20 @@ class MsfJarOnClusterIT {
         }
     }
 
-    /** Replay {@code recording} to files under {@code out}, checkpointing often. */
-    private static Map<ConfigKey, String> replay(Path dir, List<String> recording, Path out)
+    /** Replay {@code recording} to files under {@code out}. */
+    private static Map<Setting<?>, String> replay(Path dir, List<String> recording, Path out)
             throws IOException {
-        Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
-        settings.put(ConfigKey.SOURCE_TYPE, "replay");
+        Map<Setting<?>, String> settings = new LinkedHashMap<>();
+        settings.put(SourceSettings.TYPE, "replay");
         settings.put(
-                ConfigKey.SOURCE_REPLAY_PATH,
+                SourceSettings.REPLAY_PATH,
                 Recordings.write(dir.resolve("recording.jsonl"), recording).toString());
-        settings.put(ConfigKey.OUTPUT_PATH, out.toString());
-        settings.put(ConfigKey.JOB_PARALLELISM, String.valueOf(LocalFlinkCluster.SLOTS));
-        // The last files are committed by the checkpoint after the input ends.
-        settings.put(ConfigKey.JOB_CHECKPOINT_INTERVAL, "500 ms");
+        settings.put(OutputSettings.PATH, out.toString());
         return settings;
     }
 
     /** Runs the jar with these settings as its --config file, and waits until it finishes. */
-    private static void runOnCluster(Path dir, Map<ConfigKey, String> settings) throws Exception {
+    private static void runOnCluster(Path dir, Map<Setting<?>, String> settings) throws Exception {
         Path config = dir.resolve("application-properties.json");
         Files.writeString(config, PropertyGroups.toJson(settings), StandardCharsets.UTF_8);
         String jobId = cluster.rest().run(jarId, List.of("--config", config.toString()));
@@ -180,7 +188,7 @@ class MsfJarOnClusterIT {
         }
     }
 
-    private static List<String> overrides(Map<ConfigKey, String> settings) {
+    private static List<String> overrides(Map<Setting<?>, String> settings) {
         return settings.entrySet().stream()
                 .map(s -> s.getKey().qualifiedName() + "=" + s.getValue())
                 .collect(Collectors.toList());

@@ -3,8 +3,6 @@ package io.occupancystream.job;
 import static io.occupancystream.job.testing.Recordings.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.DeadLetter;
 import io.occupancystream.job.ingest.ReadingSource;
@@ -213,19 +211,19 @@ class OccupancyPipelineClusterTest {
         assertThat(summary.everyReadingScored()).isTrue();
     }
 
-    private static RunSummary run(ReadingSource source, PipelineOutputs outputs, JobConfig config)
+    private static RunSummary run(ReadingSource source, PipelineOutputs outputs, JobSettings config)
             throws Exception {
         StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(50);
         env.enableCheckpointing(100);
-        new OccupancyPipeline(config, source, ScoringStage.of(new RuleScorer(10)), outputs, NOW)
-                .build(env);
+        RuleScorer rule = new RuleScorer(10);
+        new OccupancyPipeline(config, source, ScoringStage.of(rule), rule, outputs, NOW).build(env);
         return new RunSummary(env.execute("test").getAllAccumulatorResults());
     }
 
-    private static JobConfig config(String... overrides) {
-        return new JobConfig(PropertyGroups.empty().withOverrides(List.of(overrides)));
+    private static JobSettings config(String... overrides) {
+        return JobSettings.withOverrides(List.of(overrides));
     }
 
     /**

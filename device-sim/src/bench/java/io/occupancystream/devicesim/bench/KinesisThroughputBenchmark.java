@@ -10,13 +10,10 @@ import io.occupancystream.devicesim.localstack.LocalStackLayout;
 import io.occupancystream.devicesim.simulate.SimulationSettings;
 import io.occupancystream.devicesim.simulate.ThermostatSimulator;
 import io.occupancystream.devicesim.tail.StreamTail;
+import io.occupancystream.job.JobEnvironment;
+import io.occupancystream.job.JobSettings;
+import io.occupancystream.job.JobWiring;
 import io.occupancystream.job.LocalFileSystems;
-import io.occupancystream.job.OccupancyJob;
-import io.occupancystream.job.OccupancyPipeline;
-import io.occupancystream.job.PipelineOutputs;
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
-import io.occupancystream.job.ingest.KinesisReadingSource;
 import io.occupancystream.job.reading.Reading;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,20 +85,14 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
                 LocalStack.start(
                         Kinesalite.packageDir(home), model, layout, LocalStack.Ports.free())) {
             long put = preload(stack);
-            JobConfig config = config(stack, out);
-            Configuration conf = OccupancyJob.checkpointsUnder(out.toString());
+            JobSettings config = config(stack, out);
+            Configuration conf = JobEnvironment.checkpointsUnder(out.toString());
             stack.s3FileSystemSettings().forEach(conf::setString);
             LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-            env.enableCheckpointing(config.checkpointInterval.toMillis());
-            new OccupancyPipeline(
-                            config,
-                            new KinesisReadingSource(config.kinesis),
-                            OccupancyJob.scoring(config),
-                            PipelineOutputs.fromConfig(config),
-                            Clock.systemUTC())
-                    .build(env);
+            env.enableCheckpointing(config.localRun.checkpointInterval.toMillis());
+            JobWiring.pipeline(config, Clock.systemUTC()).build(env);
             long startNanos = System.nanoTime();
             JobClient job = env.executeAsync("bench-kinesis");
             AtomicLong first = new AtomicLong();
@@ -180,11 +171,11 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
         return put;
     }
 
-    private JobConfig config(LocalStack stack, Path out) {
+    private JobSettings config(LocalStack stack, Path out) {
         List<String> settings = new ArrayList<>();
         LocalJobSettings.of(stack, model.toAbsolutePath(), out)
                 .forEach((key, value) -> settings.add(key.qualifiedName() + "=" + value));
         settings.addAll(overrides);
-        return new JobConfig(PropertyGroups.empty().withOverrides(settings));
+        return JobSettings.withOverrides(settings);
     }
 }

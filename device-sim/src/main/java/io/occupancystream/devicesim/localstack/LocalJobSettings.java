@@ -1,8 +1,14 @@
 package io.occupancystream.devicesim.localstack;
 
-import io.occupancystream.job.config.ConfigKey;
+import io.occupancystream.job.OutputSettings;
+import io.occupancystream.job.config.Setting;
+import io.occupancystream.job.ingest.SourceSettings;
+import io.occupancystream.job.kinesis.KinesisSettings;
+import io.occupancystream.job.scoring.EndpointSettings;
+import io.occupancystream.job.scoring.ScoringSettings;
+import io.occupancystream.job.training.TrainingSettings;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,25 +20,25 @@ import java.util.Map;
 public final class LocalJobSettings {
     private LocalJobSettings() {}
 
-    public static Map<ConfigKey, String> of(LocalStack stack, Path model, Path outputFolder) {
+    public static Map<Setting<?>, String> of(LocalStack stack, Path model, Path outputFolder) {
         LocalStackLayout layout = stack.layout();
-        Map<ConfigKey, String> s = new EnumMap<>(ConfigKey.class);
-        s.put(ConfigKey.SOURCE_TYPE, "kinesis");
-        s.put(ConfigKey.KINESIS_REGION, LocalStack.REGION.id());
-        s.put(ConfigKey.KINESIS_ENDPOINT, stack.kinesisEndpoint().toString());
-        s.put(ConfigKey.KINESIS_INPUT_STREAM, layout.inputStream);
-        s.put(ConfigKey.KINESIS_INITIAL_POSITION, "TRIM_HORIZON");
-        s.put(ConfigKey.KINESIS_RESULTS_STREAM, layout.resultsStream);
-        s.put(ConfigKey.KINESIS_DEAD_LETTER_STREAM, layout.deadLetterStream);
-        s.put(ConfigKey.OUTPUT_RESULTS, "kinesis");
-        s.put(ConfigKey.OUTPUT_DEAD_LETTERS, "kinesis");
-        s.put(ConfigKey.OUTPUT_PATH, outputFolder.toString());
-        s.put(ConfigKey.TRAINING_PATH, layout.trainingPrefix());
-        s.put(ConfigKey.SCORING_SCORER, "endpoint");
-        s.put(ConfigKey.SCORING_MODEL_PATH, model.toString());
-        s.put(ConfigKey.SCORING_ENDPOINT_NAME, LocalStack.ENDPOINT_NAME);
-        s.put(ConfigKey.SCORING_ENDPOINT_URL, stack.sagemakerEndpoint().toString());
-        s.put(ConfigKey.SCORING_ENDPOINT_REGION, LocalStack.REGION.id());
+        Map<Setting<?>, String> s = new LinkedHashMap<>();
+        s.put(SourceSettings.TYPE, "kinesis");
+        s.put(KinesisSettings.REGION, LocalStack.REGION.id());
+        s.put(KinesisSettings.ENDPOINT, stack.kinesisEndpoint().toString());
+        s.put(KinesisSettings.INPUT_STREAM, layout.inputStream);
+        s.put(KinesisSettings.INITIAL_POSITION, "TRIM_HORIZON");
+        s.put(KinesisSettings.RESULTS_STREAM, layout.resultsStream);
+        s.put(KinesisSettings.DEAD_LETTER_STREAM, layout.deadLetterStream);
+        s.put(OutputSettings.RESULTS, "kinesis");
+        s.put(OutputSettings.DEAD_LETTERS, "kinesis");
+        s.put(OutputSettings.PATH, outputFolder.toString());
+        s.put(TrainingSettings.PATH, layout.trainingPrefix());
+        s.put(ScoringSettings.SCORER, "endpoint");
+        s.put(ScoringSettings.MODEL_PATH, model.toString());
+        s.put(EndpointSettings.NAME, LocalStack.ENDPOINT_NAME);
+        s.put(EndpointSettings.URL, stack.sagemakerEndpoint().toString());
+        s.put(EndpointSettings.REGION, LocalStack.REGION.id());
         return s;
     }
 }

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.tail.StreamTail;
+import io.occupancystream.job.JobSettings;
+import io.occupancystream.job.JobWiring;
 import io.occupancystream.job.LocalFileSystems;
-import io.occupancystream.job.OccupancyJob;
 import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
-import io.occupancystream.job.config.ConfigKey;
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.features.FeatureCsv;
-import io.occupancystream.job.ingest.KinesisReadingSource;
 import io.occupancystream.job.ingest.ReadingSource;
-import io.occupancystream.job.ingest.ReplaySource;
+import io.occupancystream.job.ingest.SourceSettings;
+import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
@@ -131,7 +131,7 @@ class KinesisToKinesisTest {
         records.addAll(BAD_RECORDS);
         putRecords(records);
 
-        JobConfig config = liveConfig(dir.resolve("out"));
+        JobSettings config = liveConfig(dir.resolve("out"));
         JobClient job = startLiveJob(config);
         try {
             Set<String> expectedIds = new TreeSet<>();
@@ -215,27 +215,29 @@ class KinesisToKinesisTest {
         }
     }
 
-    private JobConfig liveConfig(Path out) throws Exception {
-        Map<ConfigKey, String> settings =
+    private JobSettings liveConfig(Path out) throws Exception {
+        Map<Setting<?>, String> settings =
                 LocalJobSettings.of(stack, TrainedModels.model(), out.toAbsolutePath());
         List<String> overrides = new ArrayList<>();
         settings.forEach((key, value) -> overrides.add(key.qualifiedName() + "=" + value));
         overrides.add("source.idleness=1 s");
         overrides.add("kinesis.sink.max-buffer-time=200 ms");
-        return new JobConfig(PropertyGroups.empty().withOverrides(overrides));
+        return JobSettings.withOverrides(overrides);
     }
 
-    private static JobClient startLiveJob(JobConfig config) throws Exception {
+    private static JobClient startLiveJob(JobSettings config) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(500);
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, Time.milliseconds(100)));
-        ReadingSource kinesis = new KinesisReadingSource(config.kinesis);
+        ReadingSource kinesis = JobWiring.source(config);
+        RuleScorer rule = config.scoring.rule();
         new OccupancyPipeline(
                         config,
                         e -> kinesis.rawReadings(e).map(FailOnceAfterCheckpoint.failing(5)),
-                        OccupancyJob.scoring(config),
-                        PipelineOutputs.fromConfig(config),
+                        ScoringStages.of(config.scoring, rule),
+                        rule,
+                        PipelineOutputs.from(config),
                         Clock.systemUTC())
                 .build(env);
         return env.executeAsync("kinesis to kinesis");
@@ -245,17 +247,14 @@ class KinesisToKinesisTest {
     private static List<String> referenceTrainingRows(List<String> readings, Path out)
             throws Exception {
         Path recording = Recordings.write(out.resolveSibling("recording.jsonl"), readings);
-        JobConfig config =
-                new JobConfig(PropertyGroups.empty().withOverrides(List.of("output.path=" + out)));
+        JobSettings config =
+                JobSettings.withOverrides(
+                        List.of(
+                                "output.path=" + out,
+                                SourceSettings.REPLAY_PATH.qualifiedName() + "=" + recording));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        new OccupancyPipeline(
-                        config,
-                        new ReplaySource(recording.toString()),
-                        OccupancyJob.scoring(config),
-                        PipelineOutputs.fromConfig(config),
-                        Clock.systemUTC())
-                .build(env);
+        JobWiring.pipeline(config, Clock.systemUTC()).build(env);
         env.execute("reference");
         return withoutHeaders(Recordings.committedLines(out.resolve("training"), ".csv"));
     }

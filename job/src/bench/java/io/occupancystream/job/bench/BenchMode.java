@@ -1,12 +1,11 @@
 package io.occupancystream.job.bench;
 
-import io.occupancystream.job.OccupancyJob;
-import io.occupancystream.job.config.ConfigKey;
-import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.scoring.BatchSettings;
 import io.occupancystream.job.scoring.EmbeddedModelClient;
-import io.occupancystream.job.scoring.ModelClientFactory;
 import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringSettings;
 import io.occupancystream.job.scoring.ScoringStage;
+import io.occupancystream.job.scoring.ScoringStages;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,43 +16,44 @@ import java.util.stream.Collectors;
 enum BenchMode {
     NONE("none", false) {
         @Override
-        ScoringStage stage(JobConfig config) {
+        ScoringStage stage(ScoringSettings scoring, RuleScorer rule) {
             return new NoScoringStage();
         }
     },
     RULE("rule", false) {
         @Override
-        ScoringStage stage(JobConfig config) {
-            return ScoringStage.of(new RuleScorer(config.ruleSoundThreshold));
+        ScoringStage stage(ScoringSettings scoring, RuleScorer rule) {
+            return ScoringStage.of(rule);
         }
     },
     EMBEDDED("embedded", false) {
         @Override
-        ScoringStage stage(JobConfig config) {
-            return modelStage(config, EmbeddedModelClient.factory(config.modelPath));
+        ScoringStage stage(ScoringSettings scoring, RuleScorer rule) {
+            return ScoringStages.model(
+                    scoring, EmbeddedModelClient.factory(scoring.modelPath), rule);
         }
     },
     ENDPOINT_BLOCKING("endpoint-blocking", true) {
         @Override
-        ScoringStage stage(JobConfig config) {
-            return new BlockingEndpointStage(config.endpoint.url, config.endpoint.name);
+        ScoringStage stage(ScoringSettings scoring, RuleScorer rule) {
+            return new BlockingEndpointStage(scoring.endpoint.url, scoring.endpoint.name);
         }
     },
     ENDPOINT_ASYNC("endpoint-async", true) {
         @Override
         List<String> settings() {
-            return List.of(ConfigKey.SCORING_BATCH_MAX_ROWS.qualifiedName() + "=1");
+            return List.of(BatchSettings.MAX_ROWS.qualifiedName() + "=1");
         }
 
         @Override
-        ScoringStage stage(JobConfig config) throws IOException {
-            return endpointStage(config);
+        ScoringStage stage(ScoringSettings scoring, RuleScorer rule) throws IOException {
+            return endpointStage(scoring, rule);
         }
     },
     ENDPOINT_ASYNC_BATCHED("endpoint-async-batched", false) {
         @Override
-        ScoringStage stage(JobConfig config) throws IOException {
-            return endpointStage(config);
+        ScoringStage stage(ScoringSettings scoring, RuleScorer rule) throws IOException {
+            return endpointStage(scoring, rule);
         }
     };
 
@@ -80,7 +80,7 @@ enum BenchMode {
         return Collections.emptyList();
     }
 
-    abstract ScoringStage stage(JobConfig config) throws IOException;
+    abstract ScoringStage stage(ScoringSettings scoring, RuleScorer rule) throws IOException;
 
     static BenchMode byLabel(String label) {
         for (BenchMode mode : values()) {
@@ -97,13 +97,8 @@ enum BenchMode {
                                 .collect(Collectors.joining(", ")));
     }
 
-    private static ScoringStage endpointStage(JobConfig config) throws IOException {
-        return modelStage(config, OccupancyJob.endpointClients(config));
-    }
-
-    /** The job's own async model scoring, built from the same settings. */
-    private static ScoringStage modelStage(JobConfig config, ModelClientFactory clients) {
-        return OccupancyJob.modelScoring(
-                config, clients, new RuleScorer(config.ruleSoundThreshold));
+    /** The job's own async model scoring of the endpoint, built from the same settings. */
+    private static ScoringStage endpointStage(ScoringSettings scoring, RuleScorer rule) {
+        return ScoringStages.model(scoring, ScoringStages.endpointClients(scoring), rule);
     }
 }

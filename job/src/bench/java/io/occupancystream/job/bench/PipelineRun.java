@@ -1,11 +1,12 @@
 package io.occupancystream.job.bench;
 
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
-import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.outputs.OutputSink;
+import io.occupancystream.job.scoring.RuleScorer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,17 +32,19 @@ final class PipelineRun {
         this.watermarkIntervalMillis = watermarkIntervalMillis;
     }
 
-    ModeResult run(BenchMode mode, JobConfig config, String note) throws Exception {
+    ModeResult run(BenchMode mode, JobSettings config, String note) throws Exception {
         LatencyProbe.reset();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, failFast());
         env.getConfig().setAutoWatermarkInterval(watermarkIntervalMillis);
         env.enableCheckpointing(
-                config.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+                config.localRun.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        RuleScorer rule = config.scoring.rule();
         new OccupancyPipeline(
                         config,
-                        new ArrivalTaggingSource(new ReplaySource(config.replayPath)),
-                        mode.stage(config),
+                        new ArrivalTaggingSource(new ReplaySource(config.source.replayPath)),
+                        mode.stage(config.scoring, rule),
+                        rule,
                         new PipelineOutputs(
                                 new LatencyRecordingSink(), discard(), discard(), discard()),
                         Clock.systemUTC())

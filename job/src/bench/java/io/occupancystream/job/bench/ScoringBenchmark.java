@@ -1,10 +1,12 @@
 package io.occupancystream.job.bench;
 
-import io.occupancystream.job.OccupancyJob;
-import io.occupancystream.job.config.ConfigKey;
-import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.Feature;
+import io.occupancystream.job.ingest.SourceSettings;
+import io.occupancystream.job.scoring.EndpointSettings;
+import io.occupancystream.job.scoring.ScoringSettings;
+import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.serve.FaultInjector;
@@ -177,11 +179,11 @@ public final class ScoringBenchmark implements Callable<Integer> {
                     recording,
                     repeat,
                     replay.slowReadings);
-            String endpointName = config(replay.full, List.of()).endpoint.name;
+            String endpointName = config(replay.full, List.of()).scoring.endpoint.name;
             try (LocalEndpoint endpoint =
                     LocalEndpoint.start(predictor, endpointName, 0, FaultInjector.none())) {
                 endpointUrl = endpoint.url().toString();
-                JobConfig batched =
+                JobSettings batched =
                         config(replay.full, BenchMode.ENDPOINT_ASYNC_BATCHED.settings());
                 BenchReport report = run(replay, batched, selected);
                 report.print(System.out);
@@ -197,7 +199,7 @@ public final class ScoringBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private BenchReport run(ReplayFiles replay, JobConfig batched, List<BenchMode> selected)
+    private BenchReport run(ReplayFiles replay, JobSettings batched, List<BenchMode> selected)
             throws Exception {
         BenchReport report = new BenchReport();
         report.add(endpointCapacity(batched));
@@ -207,7 +209,7 @@ public final class ScoringBenchmark implements Callable<Integer> {
         pipeline.run(BenchMode.NONE, config(replay.full, List.of()), "warm-up");
         for (BenchMode mode : selected) {
             boolean slow = mode.slow() && replay.slowReadings < replay.fullReadings;
-            JobConfig config = config(slow ? replay.slow : replay.full, mode.settings());
+            JobSettings config = config(slow ? replay.slow : replay.full, mode.settings());
             String note = slow ? "first " + replay.slowReadings + " readings" : "";
             report.add(fastest(pipeline, mode, config, note));
         }
@@ -215,7 +217,8 @@ public final class ScoringBenchmark implements Callable<Integer> {
     }
 
     /** The fastest of --runs runs: the one least slowed by anything else on the machine. */
-    private ModeResult fastest(PipelineRun pipeline, BenchMode mode, JobConfig config, String note)
+    private ModeResult fastest(
+            PipelineRun pipeline, BenchMode mode, JobSettings config, String note)
             throws Exception {
         ModeResult best = null;
         for (int run = 1; run <= runs; run++) {
@@ -236,13 +239,13 @@ public final class ScoringBenchmark implements Callable<Integer> {
     }
 
     /** The best rows/s of the endpoint alone over the in-flight levels tried. */
-    private ModeResult endpointCapacity(JobConfig batched) throws Exception {
+    private ModeResult endpointCapacity(JobSettings batched) throws Exception {
         ModeResult best = null;
         for (int inFlight : capacityInFlight) {
             ModeResult result =
-                    new EndpointCapacity(OccupancyJob.endpointClients(batched), inFlight)
+                    new EndpointCapacity(ScoringStages.endpointClients(batched.scoring), inFlight)
                             .measure(
-                                    batched.batching.maxRows,
+                                    batched.scoring.batching.maxRows,
                                     CAPACITY_WARM_UP,
                                     Duration.ofSeconds(capacitySeconds));
             LOG.info(
@@ -272,20 +275,22 @@ public final class ScoringBenchmark implements Callable<Integer> {
      * endpoint once started, event time without out-of-orderness so that readings wait for the
      * watermark no longer than they must), then --set, then the mode's.
      */
-    private JobConfig config(Path replayFile, List<String> modeSettings) throws Exception {
+    private JobSettings config(Path replayFile, List<String> modeSettings) throws Exception {
         List<String> all = new ArrayList<>();
-        all.add(ConfigKey.SOURCE_REPLAY_PATH.qualifiedName() + "=" + replayFile);
-        all.add(ConfigKey.SOURCE_MAX_OUT_OF_ORDERNESS.qualifiedName() + "=0 s");
-        all.add(ConfigKey.SCORING_MODEL_PATH.qualifiedName() + "=" + model);
-        all.add(ConfigKey.SCORING_ENDPOINT_URL.qualifiedName() + "=" + endpointUrl);
+        all.add(SourceSettings.REPLAY_PATH.qualifiedName() + "=" + replayFile);
+        all.add(SourceSettings.MAX_OUT_OF_ORDERNESS.qualifiedName() + "=0 s");
+        all.add(ScoringSettings.MODEL_PATH.qualifiedName() + "=" + model);
+        all.add(EndpointSettings.URL.qualifiedName() + "=" + endpointUrl);
         all.addAll(overrides);
         all.addAll(modeSettings);
         PropertyGroups base =
-                configFile.isEmpty() ? PropertyGroups.empty() : PropertyGroups.fromFile(configFile);
-        return new JobConfig(base.withOverrides(all));
+                configFile.isEmpty()
+                        ? PropertyGroups.empty(JobSettings.ALL)
+                        : PropertyGroups.fromFile(JobSettings.ALL, configFile);
+        return JobSettings.from(base.withOverrides(all));
     }
 
-    private String settings(JobConfig batched) {
+    private String settings(JobSettings batched) {
         return String.format(
                 "Settings: recording %s x %d; parallelism %d; watermark interval %d ms; max"
                         + " out-of-orderness %s; checkpoints every %s; endpoint in this JVM at %s;"
@@ -296,13 +301,13 @@ public final class ScoringBenchmark implements Callable<Integer> {
                 repeat,
                 parallelism,
                 watermarkIntervalMillis,
-                TimeUtils.formatWithHighestUnit(batched.maxOutOfOrderness),
-                TimeUtils.formatWithHighestUnit(batched.checkpointInterval),
+                TimeUtils.formatWithHighestUnit(batched.source.maxOutOfOrderness),
+                TimeUtils.formatWithHighestUnit(batched.localRun.checkpointInterval),
                 endpointUrl,
-                batched.batching.maxRows,
-                batched.batching.maxWaitMillis,
-                batched.asyncCapacity,
-                batched.asyncOrdered ? "ordered" : "unordered",
+                batched.scoring.batching.maxRows,
+                batched.scoring.batching.maxWaitMillis,
+                batched.scoring.asyncCapacity,
+                batched.scoring.asyncOrdered ? "ordered" : "unordered",
                 ReadingIds.SAMPLE_EVERY);
     }
 }

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -19,43 +16,46 @@ import java.util.stream.Collectors;
  * Settings as MSF holds them: property groups of string keys and values. On MSF they come from the
  * application's runtime properties; locally from a JSON file in the same format ({@code
  * [{"PropertyGroupId":"source","PropertyMap":{"type":"replay"}}]}) plus {@code group.key=value}
- * overrides. Keys and groups are checked against {@link ConfigKey} so that a typo fails at start-up
- * instead of silently using a default.
+ * overrides. Keys and groups are checked against the job's {@link SettingList} so that a typo fails
+ * at start-up instead of silently using a default.
  */
 public final class PropertyGroups {
+    private final SettingList known;
     private final Map<String, Properties> groups;
 
-    private PropertyGroups(Map<String, Properties> groups) {
+    private PropertyGroups(SettingList known, Map<String, Properties> groups) {
+        this.known = known;
         this.groups = groups;
         checkKnown();
     }
 
-    public static PropertyGroups empty() {
-        return new PropertyGroups(new TreeMap<>());
+    /** No properties: every setting has its default. */
+    public static PropertyGroups empty(SettingList known) {
+        return new PropertyGroups(known, new TreeMap<>());
     }
 
-    public static PropertyGroups of(Map<String, Properties> groups) {
-        return new PropertyGroups(copy(groups));
+    public static PropertyGroups of(SettingList known, Map<String, Properties> groups) {
+        return new PropertyGroups(known, copy(groups));
     }
 
     /** The application's runtime properties on Managed Service for Apache Flink. */
-    public static PropertyGroups fromMsfRuntime() throws IOException {
-        return of(KinesisAnalyticsRuntime.getApplicationProperties());
+    public static PropertyGroups fromMsfRuntime(SettingList known) throws IOException {
+        return of(known, KinesisAnalyticsRuntime.getApplicationProperties());
     }
 
     /** A local JSON file in the MSF runtime-properties format. */
-    public static PropertyGroups fromFile(String path) throws IOException {
+    public static PropertyGroups fromFile(SettingList known, String path) throws IOException {
         if (!new java.io.File(path).isFile()) {
             throw new InvalidConfigException("config file " + path + " does not exist");
         }
-        return of(KinesisAnalyticsRuntime.getApplicationProperties(path));
+        return of(known, KinesisAnalyticsRuntime.getApplicationProperties(path));
     }
 
     /**
      * {@code settings} in the format {@link #fromFile} reads (and MSF's runtime properties have):
      * {@code [{"PropertyGroupId":..., "PropertyMap":{...}}, ...]}, groups and keys sorted.
      */
-    public static String toJson(Map<ConfigKey, String> settings) {
+    public static String toJson(Map<Setting<?>, String> settings) {
         Map<String, Map<String, String>> groups = new TreeMap<>();
         settings.forEach(
                 (key, value) ->
@@ -77,44 +77,40 @@ public final class PropertyGroups {
         Map<String, Properties> merged = copy(groups);
         for (String override : overrides) {
             int eq = override.indexOf('=');
-            ConfigKey key = eq < 0 ? null : ConfigKey.byQualifiedName(override.substring(0, eq));
+            Setting<?> key = eq < 0 ? null : known.byQualifiedName(override.substring(0, eq));
             if (key == null) {
                 throw new InvalidConfigException(
                         "override '"
                                 + override
                                 + "' is not group.key=value with a known key; known keys: "
-                                + Arrays.stream(ConfigKey.values())
-                                        .map(ConfigKey::qualifiedName)
+                                + known.all().stream()
+                                        .map(Setting::qualifiedName)
                                         .collect(Collectors.joining(", ")));
             }
             merged.computeIfAbsent(key.group(), g -> new Properties())
                     .setProperty(key.key(), override.substring(eq + 1));
         }
-        return new PropertyGroups(merged);
+        return new PropertyGroups(known, merged);
     }
 
     /** The configured value, or the key's default. */
-    public String get(ConfigKey key) {
+    public String get(Setting<?> key) {
         Properties group = groups.get(key.group());
         String value = group == null ? null : group.getProperty(key.key());
         return value == null ? key.defaultValue() : value.trim();
     }
 
     private void checkKnown() {
-        Set<String> knownGroups = new HashSet<>();
-        for (ConfigKey k : ConfigKey.values()) {
-            knownGroups.add(k.group());
-        }
         for (Map.Entry<String, Properties> group : groups.entrySet()) {
-            if (!knownGroups.contains(group.getKey())) {
+            if (!known.groups().contains(group.getKey())) {
                 throw new InvalidConfigException(
                         "unknown property group '"
                                 + group.getKey()
                                 + "'; known groups: "
-                                + String.join(", ", new TreeSet<>(knownGroups)));
+                                + String.join(", ", new TreeSet<>(known.groups())));
             }
             for (String key : group.getValue().stringPropertyNames()) {
-                if (ConfigKey.byQualifiedName(group.getKey() + "." + key) == null) {
+                if (known.byQualifiedName(group.getKey() + "." + key) == null) {
                     throw new InvalidConfigException(
                             "unknown key '" + key + "' in property group '" + group.getKey() + "'");
                 }

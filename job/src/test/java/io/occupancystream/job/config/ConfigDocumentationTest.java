@@ -2,17 +2,18 @@ package io.occupancystream.job.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.job.JobSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The settings table in docs/configuration.md is the list in {@link ConfigKey}, row for row: a key
- * missing, added, reordered, or with another default or meaning fails, and so does a missing table.
+ * The settings table in docs/configuration.md is the list in {@link JobSettings#ALL}, row for row:
+ * a key missing, added, reordered, or with another default or meaning fails, and so does a missing
+ * table.
  */
 class ConfigDocumentationTest {
     private static final Path CONFIGURATION = Path.of("..", "docs", "configuration.md");
@@ -24,7 +25,7 @@ class ConfigDocumentationTest {
         List<String> documented =
                 page.stream().filter(line -> line.startsWith("| `")).collect(Collectors.toList());
         List<String> expected =
-                Arrays.stream(ConfigKey.values())
+                JobSettings.ALL.all().stream()
                         .map(ConfigDocumentationTest::row)
                         .collect(Collectors.toList());
 
@@ -36,7 +37,7 @@ class ConfigDocumentationTest {
                 .isEqualTo(expected);
     }
 
-    private static String row(ConfigKey key) {
+    private static String row(Setting<?> key) {
         String defaultValue =
                 key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
         return "| `"

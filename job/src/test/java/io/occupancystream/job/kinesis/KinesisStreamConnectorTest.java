@@ -2,15 +2,14 @@ package io.occupancystream.job.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.JobSettings;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class KinesisStreamConnectorTest {
     private static KinesisSettings settings(String... overrides) {
-        return new JobConfig(PropertyGroups.empty().withOverrides(List.of(overrides))).kinesis;
+        return JobSettings.withOverrides(List.of(overrides)).kinesis;
     }
 
     @Test

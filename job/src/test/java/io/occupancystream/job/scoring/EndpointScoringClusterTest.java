@@ -2,7 +2,7 @@ package io.occupancystream.job.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.occupancystream.job.config.JobConfig;
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.results.ScoreSource;
@@ -294,7 +294,7 @@ class EndpointScoringClusterTest {
                         serve(port, FaultInjector.none());
                     }
                 };
-        JobConfig config =
+        JobSettings config =
                 config(
                         first.url().toString(),
                         "scoring.batch.max-rows=5",
@@ -371,7 +371,7 @@ class EndpointScoringClusterTest {
                                 10_000);
                     }
                 };
-        JobConfig config =
+        JobSettings config =
                 config(
                         failing.url().toString(),
                         "scoring.batch.max-rows=" + rowsPerBatch,
@@ -440,7 +440,7 @@ class EndpointScoringClusterTest {
         }
     }
 
-    private static JobConfig config(String url, String... overrides) {
+    private static JobSettings config(String url, String... overrides) {
         List<String> settings =
                 new ArrayList<>(
                         List.of(

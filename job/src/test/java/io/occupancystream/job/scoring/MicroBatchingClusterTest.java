@@ -3,8 +3,8 @@ package io.occupancystream.job.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.config.InvalidConfigException;
-import io.occupancystream.job.config.JobConfig;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.testing.CollectingSink;
@@ -87,7 +87,7 @@ class MicroBatchingClusterTest {
         List<String> recording = VariedReadings.recording(2, 50, 21);
         endpoint =
                 LocalEndpoint.start(predictor, NAME, 0, FaultInjector.none().withLatencyMillis(40));
-        JobConfig config =
+        JobSettings config =
                 endpointConfig("scoring.batch.max-rows=1000", "scoring.batch.max-wait=20 ms");
 
         Run run = ScoringJobs.run(config, PacedSource.of(recording, 4), ScoringJobs.stage(config));
@@ -109,7 +109,7 @@ class MicroBatchingClusterTest {
     void checkpointSendsTheOpenBatch() throws Exception {
         List<FeaturedReading> readings = FeaturedReadings.madeUp(60);
         endpoint = LocalEndpoint.start(predictor, NAME, 0, FaultInjector.none());
-        JobConfig config =
+        JobSettings config =
                 endpointConfig(
                         "scoring.batch.max-rows=1000000",
                         "scoring.batch.max-wait=1 h",
@@ -170,7 +170,7 @@ class MicroBatchingClusterTest {
         endpoint =
                 LocalEndpoint.start(
                         predictor, NAME, 0, FaultInjector.none().withThrottleRate(0.5).withSeed(5));
-        JobConfig config =
+        JobSettings config =
                 endpointConfig(
                         "scoring.async.ordered=true",
                         "scoring.batch.max-rows=5",
@@ -224,7 +224,7 @@ class MicroBatchingClusterTest {
                 .collect(Collectors.toList());
     }
 
-    private JobConfig endpointConfig(String... overrides) {
+    private JobSettings endpointConfig(String... overrides) {
         List<String> settings =
                 new ArrayList<>(
                         List.of(
@@ -243,7 +243,7 @@ class MicroBatchingClusterTest {
         return ScoringJobs.config(settings);
     }
 
-    private static JobConfig embeddedConfig(String... overrides) {
+    private static JobSettings embeddedConfig(String... overrides) {
         List<String> settings =
                 new ArrayList<>(
                         List.of(

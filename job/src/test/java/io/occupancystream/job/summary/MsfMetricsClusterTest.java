@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.occupancystream.job.OccupancyJob;
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
-import io.occupancystream.job.config.ConfigKey;
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.metrics.CloudWatchNames;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.ModelAnswer;
 import io.occupancystream.job.scoring.ModelClient;
 import io.occupancystream.job.scoring.ModelClientFactory;
 import io.occupancystream.job.scoring.RuleScorer;
+import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.job.shadow.ShadowOutput;
 import io.occupancystream.job.shadow.ShadowSettings;
 import io.occupancystream.job.testing.CollectingSink;
@@ -100,13 +99,12 @@ class MsfMetricsClusterTest {
         DummyAwsCredentials.set();
         try {
             // A replay range, so that the operator that counts readings outside one is there too.
-            JobConfig config =
-                    new JobConfig(
-                            PropertyGroups.empty()
-                                    .withOverrides(
-                                            List.of(
-                                                    ConfigKey.SOURCE_REPLAY_UNTIL.qualifiedName()
-                                                            + "=2100-01-01T00:00:00Z")));
+            JobSettings config =
+                    JobSettings.withOverrides(
+                            List.of(
+                                    SourceSettings.REPLAY_UNTIL.qualifiedName()
+                                            + "=2100-01-01T00:00:00Z"));
+            RuleScorer rule = new RuleScorer(10);
             ShadowOutput shadows =
                     new ShadowOutput(
                             new ShadowSettings(
@@ -120,8 +118,8 @@ class MsfMetricsClusterTest {
             new OccupancyPipeline(
                             config,
                             e -> e.fromData(lines),
-                            OccupancyJob.modelScoring(
-                                    config, new FailingModel(), new RuleScorer(10)),
+                            ScoringStages.model(config.scoring, new FailingModel(), rule),
+                            rule,
                             new PipelineOutputs(
                                     stream -> {
                                         results.attach(stream);

@@ -3,19 +3,16 @@ package io.occupancystream.job.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.occupancystream.job.OccupancyJob;
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.ScoringStage;
+import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.model.OccupancyPredictor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,36 +46,27 @@ public final class ScoringJobs {
     }
 
     /** The job's settings: defaults, then these {@code group.key=value} overrides. */
-    public static JobConfig config(List<String> overrides) {
-        return new JobConfig(PropertyGroups.empty().withOverrides(overrides));
+    public static JobSettings config(List<String> overrides) {
+        return JobSettings.withOverrides(overrides);
     }
 
-    /**
-     * The scoring stage the job builds from these settings ({@code OccupancyJob.scoring}, which is
-     * package-private: called by reflection so that these tests run the job's own wiring).
-     */
-    public static ScoringStage stage(JobConfig config) throws Exception {
-        Method scoring = OccupancyJob.class.getDeclaredMethod("scoring", JobConfig.class);
-        scoring.setAccessible(true);
-        try {
-            return (ScoringStage) scoring.invoke(null, config);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-        }
+    /** The scoring stage the job builds from these settings, falling back to their rule. */
+    public static ScoringStage stage(JobSettings config) {
+        return ScoringStages.of(config.scoring, config.scoring.rule());
     }
 
     /**
      * Runs the pipeline from {@code source} with {@code scoring}: parallelism 1, no checkpoints,
      * watermarks every 10 ms, and only the results (and the featured readings) collected.
      */
-    public static Run run(JobConfig config, ReadingSource source, ScoringStage scoring)
+    public static Run run(JobSettings config, ReadingSource source, ScoringStage scoring)
             throws Exception {
         return run(config, source, scoring, new CollectingSink<>());
     }
 
     /** As above, into {@code results}, which the test may watch while the job runs. */
     public static Run run(
-            JobConfig config,
+            JobSettings config,
             ReadingSource source,
             ScoringStage scoring,
             CollectingSink<Result> results)
@@ -97,6 +85,7 @@ public final class ScoringJobs {
                         config,
                         source,
                         capturing,
+                        config.scoring.rule(),
                         new PipelineOutputs(
                                 results,
                                 new CollectingSink<>(),
@@ -109,7 +98,7 @@ public final class ScoringJobs {
     }
 
     /** Replays {@code lines} through the pipeline, scored as {@code config} says. */
-    public static Run run(JobConfig config, List<String> lines) throws Exception {
+    public static Run run(JobSettings config, List<String> lines) throws Exception {
         return run(config, env -> env.fromData(lines), stage(config));
     }
 

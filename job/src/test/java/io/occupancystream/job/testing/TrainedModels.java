@@ -3,10 +3,9 @@ package io.occupancystream.job.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
-import io.occupancystream.job.config.JobConfig;
-import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
@@ -117,10 +116,9 @@ public final class TrainedModels {
 
     private static Path build(Path modelDir) throws Exception {
         Path training = root().resolve("training");
-        JobConfig config =
-                new JobConfig(
-                        PropertyGroups.empty()
-                                .withOverrides(List.of("output.path=" + root().resolve("out"))));
+        JobSettings config =
+                JobSettings.withOverrides(List.of("output.path=" + root().resolve("out")));
+        RuleScorer rule = config.scoring.rule();
         List<String> recording = VariedReadings.recording(DEVICES, STEPS, SEED);
         StreamExecutionEnvironment env = MiniClusters.environment();
         env.setParallelism(1);
@@ -128,7 +126,8 @@ public final class TrainedModels {
         new OccupancyPipeline(
                         config,
                         e -> e.fromData(recording),
-                        ScoringStage.of(new RuleScorer(config.ruleSoundThreshold)),
+                        ScoringStage.of(rule),
+                        rule,
                         new PipelineOutputs(
                                 new CollectingSink<>(),
                                 new CollectingSink<>(),

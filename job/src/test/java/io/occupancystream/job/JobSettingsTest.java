@@ -1,8 +1,11 @@
-package io.occupancystream.job.config;
+package io.occupancystream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.job.config.InvalidConfigException;
+import io.occupancystream.job.config.PropertyGroups;
+import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.kinesis.KinesisSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class JobConfigTest {
+class JobSettingsTest {
     @Test
     void defaultsReplayTheBundledRecordingIntoOut() {
-        JobConfig config = new JobConfig(PropertyGroups.empty());
+        JobSettings config = JobSettings.from(PropertyGroups.empty(JobSettings.ALL));
 
-        assertThat(config.sourceType).isEqualTo(JobConfig.SourceType.REPLAY);
-        assertThat(config.replayPath).isEqualTo("test-data/roe-2017-12.jsonl.gz");
-        assertThat(config.maxOutOfOrderness).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.trainingWindow).isEqualTo(Duration.ofHours(1));
-        assertThat(config.trainingPath).isEqualTo("out/training");
-        assertThat(config.ruleSoundThreshold).isEqualTo(10.0);
+        assertThat(config.source.type).isEqualTo(SourceSettings.Type.REPLAY);
+        assertThat(config.source.replayPath).isEqualTo("test-data/roe-2017-12.jsonl.gz");
+        assertThat(config.source.maxOutOfOrderness).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.training.window).isEqualTo(Duration.ofHours(1));
+        assertThat(config.training.path).isEqualTo("out/training");
+        assertThat(config.scoring.ruleSoundThreshold).isEqualTo(10.0);
         assertThat(config.zone).isEqualTo(ZoneId.of("UTC"));
     }
 
@@ -37,9 +40,9 @@ class JobConfigTest {
                 "[{\"PropertyGroupId\":\"features\",\"PropertyMap\":{\"zone\":\"Asia/Kolkata\"}},"
                     + "{\"PropertyGroupId\":\"output\",\"PropertyMap\":{\"path\":\"/tmp/a\"}}]");
 
-        JobConfig config =
-                new JobConfig(
-                        PropertyGroups.fromFile(file.toString())
+        JobSettings config =
+                JobSettings.from(
+                        PropertyGroups.fromFile(JobSettings.ALL, file.toString())
                                 .withOverrides(
                                         List.of(
                                                 "output.path=/tmp/b",
@@ -47,10 +50,10 @@ class JobConfigTest {
                                                 "scoring.rule.sound-threshold=0.2")));
 
         assertThat(config.zone).isEqualTo(ZoneId.of("Asia/Kolkata"));
-        assertThat(config.outputPath).isEqualTo("/tmp/b");
-        assertThat(config.trainingPath).isEqualTo("/tmp/b/training");
-        assertThat(config.trainingWindow).isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.ruleSoundThreshold).isEqualTo(0.2);
+        assertThat(config.output.path).isEqualTo("/tmp/b");
+        assertThat(config.training.path).isEqualTo("/tmp/b/training");
+        assertThat(config.training.window).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.scoring.ruleSoundThreshold).isEqualTo(0.2);
     }
 
     @ParameterizedTest
@@ -90,9 +93,10 @@ class JobConfigTest {
                         + " folder path"
             })
     void badValueFailsFastNamingKeyAndAllowedValues(String override, String message) {
-        PropertyGroups groups = PropertyGroups.empty().withOverrides(List.of(override.trim()));
+        PropertyGroups groups =
+                PropertyGroups.empty(JobSettings.ALL).withOverrides(List.of(override.trim()));
 
-        assertThatThrownBy(() -> new JobConfig(groups))
+        assertThatThrownBy(() -> JobSettings.from(groups))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage(message.trim());
     }
@@ -100,18 +104,18 @@ class JobConfigTest {
     @Test
     void enabledShadowNeedsItsEndpoint() {
         PropertyGroups groups =
-                PropertyGroups.empty().withOverrides(List.of("shadow.enabled=true"));
+                PropertyGroups.empty(JobSettings.ALL).withOverrides(List.of("shadow.enabled=true"));
 
-        assertThatThrownBy(() -> new JobConfig(groups))
+        assertThatThrownBy(() -> JobSettings.from(groups))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("shadow.endpoint = '' is invalid: expected a non-empty value");
     }
 
     @Test
     void kinesisSettingsComeFromTheKinesisGroup() {
-        JobConfig config =
-                new JobConfig(
-                        PropertyGroups.empty()
+        JobSettings config =
+                JobSettings.from(
+                        PropertyGroups.empty(JobSettings.ALL)
                                 .withOverrides(
                                         List.of(
                                                 "source.type=kinesis",
@@ -120,7 +124,7 @@ class JobConfigTest {
                                                 "kinesis.initial-position=trim_horizon",
                                                 "kinesis.sink.max-buffer-time=250 ms")));
 
-        assertThat(config.sourceType).isEqualTo(JobConfig.SourceType.KINESIS);
+        assertThat(config.source.type).isEqualTo(SourceSettings.Type.KINESIS);
         assertThat(config.kinesis.endpoint).isEqualTo("http://127.0.0.1:4567");
         assertThat(config.kinesis.inputStream).isEqualTo("in");
         assertThat(config.kinesis.initialPosition)
@@ -133,7 +137,9 @@ class JobConfigTest {
     @Test
     void unknownKeyIsRefused() {
         assertThatThrownBy(
-                        () -> PropertyGroups.empty().withOverrides(List.of("training.windw=1 h")))
+                        () ->
+                                PropertyGroups.empty(JobSettings.ALL)
+                                        .withOverrides(List.of("training.windw=1 h")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(
                         "override 'training.windw=1 h' is not group.key=value with a known key");
@@ -145,14 +151,14 @@ class JobConfigTest {
         Files.writeString(
                 file, "[{\"PropertyGroupId\":\"scoring\",\"PropertyMap\":{\"scorr\":\"rule\"}}]");
 
-        assertThatThrownBy(() -> PropertyGroups.fromFile(file.toString()))
+        assertThatThrownBy(() -> PropertyGroups.fromFile(JobSettings.ALL, file.toString()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("unknown key 'scorr' in property group 'scoring'");
     }
 
     @Test
     void missingFileIsRefused() {
-        assertThatThrownBy(() -> PropertyGroups.fromFile("/no/such/file.json"))
+        assertThatThrownBy(() -> PropertyGroups.fromFile(JobSettings.ALL, "/no/such/file.json"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("config file /no/such/file.json does not exist");
     }

@@ -1,0 +1,88 @@
+package io.occupancystream.job.scoring;
+
+import io.occupancystream.job.config.InvalidConfigException;
+import io.occupancystream.job.features.Feature;
+import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.ModelLocation;
+import java.io.IOException;
+
+/**
+ * The scoring stage {@link ScoringSettings} describe, and the start-up checks that keep a model
+ * scorer from starting with a model or endpoint it cannot use.
+ */
+public final class ScoringStages {
+    private ScoringStages() {}
+
+    /** The rule, or a model in process or behind an endpoint with {@code rule} as its fallback. */
+    public static ScoringStage of(ScoringSettings settings, RuleScorer rule) {
+        switch (settings.scorer) {
+            case RULE:
+                return ScoringStage.of(rule);
+            case EMBEDDED:
+                return model(settings, EmbeddedModelClient.factory(settings.modelPath), rule);
+            case ENDPOINT:
+                return model(settings, endpointClients(settings), rule);
+            default:
+                throw new IllegalStateException("unhandled scorer " + settings.scorer);
+        }
+    }
+
+    /**
+     * The configured endpoint's client; the model card's threshold labels bare probabilities, for
+     * endpoints that answer only those.
+     */
+    public static ModelClientFactory endpointClients(ScoringSettings settings) {
+        return EndpointModelClient.factory(settings.endpoint, modelCard(settings).threshold);
+    }
+
+    /** Async model scoring with the settings' batching, retries, breaker and rule fallback. */
+    public static ScoringStage model(
+            ScoringSettings settings, ModelClientFactory clients, RuleScorer rule) {
+        return new ModelScoringStage(
+                new ModelScoringFunction(
+                        clients,
+                        settings.batching,
+                        settings.retries,
+                        settings.breakerFailures,
+                        settings.breakerCoolDown.toMillis(),
+                        rule,
+                        SystemScheduler.FACTORY),
+                settings.asyncOrdered,
+                settings.asyncTimeout,
+                settings.asyncCapacity);
+    }
+
+    /** A model trained on other columns than the job's features must not start scoring. */
+    public static void requireModelFeatures(ScoringSettings settings) {
+        if (settings.scorer == ScoringSettings.ScorerType.RULE) {
+            return;
+        }
+        modelCard(settings).requireFeatures(Feature.columns());
+    }
+
+    /**
+     * One real call before the graph runs, so that what no retry fixes (credentials, permission,
+     * endpoint name or region) stops the start instead of turning every result into a fallback.
+     */
+    public static void checkEndpoint(ScoringSettings settings) throws EndpointUnusableException {
+        if (settings.scorer != ScoringSettings.ScorerType.ENDPOINT
+                || !settings.endpointStartupCheck) {
+            return;
+        }
+        new EndpointCheck(settings.endpoint, modelCard(settings).threshold, settings.asyncTimeout)
+                .run();
+    }
+
+    private static ModelCard modelCard(ScoringSettings settings) {
+        try {
+            return ModelLocation.readCard(settings.modelPath);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigException(
+                    ScoringSettings.MODEL_PATH.qualifiedName()
+                            + " = '"
+                            + settings.modelPath
+                            + "' has no readable model.json: "
+                            + e.getMessage());
+        }
+    }
+}
