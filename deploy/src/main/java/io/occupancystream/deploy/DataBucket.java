@@ -60,7 +60,8 @@ final class DataBucket extends Construct {
                                                 .abortIncompleteMultipartUploadAfter(
                                                         Duration.days(7))
                                                 .build()))
-                        // Training sets and models outlive a stack update gone wrong; the README's
+                        // Training sets and models outlive a stack update gone wrong;
+                        // docs/deploy.md's
                         // clean-up empties and deletes the bucket.
                         .removalPolicy(RemovalPolicy.RETAIN)
                         .build();

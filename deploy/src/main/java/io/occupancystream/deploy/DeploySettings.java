@@ -18,7 +18,7 @@ import software.amazon.awscdk.Stack;
  * properties and the deployed one agree. Unknown keys fail fast, naming the known ones.
  */
 public final class DeploySettings {
-    /** The context keys and their defaults, in the order the README lists them. */
+    /** The context keys and their defaults, in the order `bin/deploy --help` lists them. */
     static final Map<String, String> DEFAULTS = defaults();
 
     public final String applicationName;

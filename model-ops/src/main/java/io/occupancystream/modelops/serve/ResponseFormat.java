@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  * 0.93]","['false', 'true']"}, as in AWS's "Configure inference output in generated containers");
  * in JSON {@code {"predictions":[{"predicted_label":"true",
  * "probability":"0.93","probabilities":[0.07,0.93],"labels":["false","true"]}]}} (scalars as
- * strings; the JSON form of the lists is not documented, see the README). Rows stay in request
+ * strings; the JSON form of the lists is not documented, see docs/models.md). Rows stay in request
  * order. A probability is written as the shortest decimal that reads back as the same float,
  * without an exponent.
  */
