@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.occupancystream.devicesim.delivery.Pacer;
+import io.occupancystream.devicesim.delivery.RecordedLine;
 import io.occupancystream.devicesim.tail.StreamTail;
 import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.JobWiring;
@@ -15,6 +16,7 @@ import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.features.FeatureCsv;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.SourceSettings;
+import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
@@ -22,7 +24,6 @@ import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
 import io.occupancystream.job.testing.TrainedModels;
 import io.occupancystream.model.ModelCard;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -216,17 +217,17 @@ class KinesisToKinesisTest {
     }
 
     /**
-     * A device's readings share a partition key, and so a shard and its order, as an IoT rule keyed
-     * by thing name puts them: features are computed in event-time order per device, and a device
-     * spread over shards read at different speeds would see its readings reordered.
+     * A device's readings share a partition key, and so a shard and its order, as the IoT rule and
+     * the replay target put them: features are computed in event-time order per device, and a
+     * device spread over shards read at different speeds would see its readings reordered.
      */
     private static String partitionKey(String record) {
-        try {
-            JsonNode thing = JSON.readTree(record).get("thingName");
-            return thing == null ? Integer.toString(record.hashCode()) : thing.asText();
-        } catch (IOException e) {
-            return Integer.toString(record.hashCode());
-        }
+        return new RecordedLine(
+                        "records",
+                        record.hashCode(),
+                        record,
+                        ReadingJson.parse(record, Long.MAX_VALUE))
+                .partitionKey();
     }
 
     private JobSettings liveConfig(Path out) throws Exception {
