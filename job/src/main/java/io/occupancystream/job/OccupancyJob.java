@@ -123,13 +123,10 @@ public final class OccupancyJob implements Callable<Integer> {
         JobSettings settings;
         try {
             settings = JobSettings.from(settings(local));
-            ScoringStages.requireModelFeatures(settings.scoring);
+            ScoringStages.checkBeforeStart(settings.scoring);
         } catch (InvalidConfigException | FeatureMismatchException e) {
             spec.commandLine().getErr().println("Invalid configuration: " + e.getMessage());
             return 2;
-        }
-        try {
-            ScoringStages.checkEndpoint(settings.scoring);
         } catch (EndpointUnusableException e) {
             spec.commandLine().getErr().println("Endpoint check failed: " + e.getMessage());
             return 2;

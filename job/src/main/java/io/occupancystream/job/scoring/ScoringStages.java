@@ -52,25 +52,22 @@ public final class ScoringStages {
                 settings.asyncCapacity);
     }
 
-    /** A model trained on other columns than the job's features must not start scoring. */
-    public static void requireModelFeatures(ScoringSettings settings) {
+    /**
+     * What must hold before the graph runs, from one read of the model card: a model trained on
+     * other columns than the job's features must not start scoring, and (unless switched off) one
+     * real endpoint call shows that what no retry fixes (credentials, permission, endpoint name or
+     * region) is in order, instead of every result turning into a fallback.
+     */
+    public static void checkBeforeStart(ScoringSettings settings) throws EndpointUnusableException {
         if (settings.scorer == ScoringSettings.ScorerType.RULE) {
             return;
         }
-        modelCard(settings).requireFeatures(Feature.columns());
-    }
-
-    /**
-     * One real call before the graph runs, so that what no retry fixes (credentials, permission,
-     * endpoint name or region) stops the start instead of turning every result into a fallback.
-     */
-    public static void checkEndpoint(ScoringSettings settings) throws EndpointUnusableException {
-        if (settings.scorer != ScoringSettings.ScorerType.ENDPOINT
-                || !settings.endpointStartupCheck) {
-            return;
+        ModelCard card = modelCard(settings);
+        card.requireFeatures(Feature.columns());
+        if (settings.scorer == ScoringSettings.ScorerType.ENDPOINT
+                && settings.endpointStartupCheck) {
+            new EndpointCheck(settings.endpoint, card.threshold, settings.asyncTimeout).run();
         }
-        new EndpointCheck(settings.endpoint, modelCard(settings).threshold, settings.asyncTimeout)
-                .run();
     }
 
     private static ModelCard modelCard(ScoringSettings settings) {
