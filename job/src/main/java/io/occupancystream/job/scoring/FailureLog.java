@@ -33,11 +33,11 @@ final class FailureLog {
         this.sink = sink;
     }
 
-    /** One line per reason per minute, to {@code log}. */
-    static FailureLog every(Logger log) {
+    /** One line per reason per minute of {@code nanoClock}, to {@code log}. */
+    static FailureLog every(Logger log, LongSupplier nanoClock) {
         return new FailureLog(
                 DEFAULT_INTERVAL_MILLIS,
-                System::nanoTime,
+                nanoClock,
                 (error, line) -> {
                     if (error) {
                         log.error(line);

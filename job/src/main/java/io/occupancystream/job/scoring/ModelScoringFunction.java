@@ -91,7 +91,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         client = clients.open();
         scheduler = schedulers.open();
         breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, scheduler::nanoTime);
-        failureLog = FailureLog.every(LOG);
+        failureLog = FailureLog.every(LOG, scheduler::nanoTime);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
     }
