@@ -78,8 +78,7 @@ public final class DeploySettings {
         fallbackRateThreshold = fraction(v, "fallbackRateThreshold");
         deadLetterRateThreshold = fraction(v, "deadLetterRateThreshold");
         modelLatencyP99Millis = positive(v, "modelLatencyP99Millis");
-        String schedule = v.get("retrainSchedule").trim();
-        retrainSchedule = schedule.equals(OFF) ? null : schedule;
+        retrainSchedule = schedule(v, "retrainSchedule");
         retrainingJarKey = v.get("retrainingJarKey");
         retrainMinNewRows = positive(v, "retrainMinNewRows");
         retrainMaxCandidates = positive(v, "retrainMaxCandidates");
@@ -161,6 +160,25 @@ public final class DeploySettings {
         }
         throw new IllegalArgumentException(
                 "context " + key + "=" + v.get(key) + " is not a positive whole number");
+    }
+
+    /** An EventBridge Scheduler rate or cron expression, or null for {@link #OFF}. */
+    private static String schedule(Map<String, String> v, String key) {
+        String s = v.get(key).trim();
+        if (s.equals(OFF)) {
+            return null;
+        }
+        if (s.matches("(rate|cron)\\(.+\\)")) {
+            return s;
+        }
+        throw new IllegalArgumentException(
+                "context "
+                        + key
+                        + "="
+                        + s
+                        + " is not an EventBridge Scheduler expression, rate(...) or cron(...),"
+                        + " nor "
+                        + OFF);
     }
 
     private static double fraction(Map<String, String> v, String key) {

@@ -1,6 +1,7 @@
 package io.occupancystream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -352,6 +353,15 @@ class RetrainingStackTest {
         assertThat(IamStatements.of(off.retrainingTemplate))
                 .extracting(s -> s.sid)
                 .doesNotContain("StartRetraining");
+    }
+
+    @Test
+    void scheduleThatIsNoSchedulerExpressionIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> DeploySettings.of(Map.of("retrainSchedule", "daily")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "context retrainSchedule=daily is not an EventBridge Scheduler expression,"
+                                + " rate(...) or cron(...), nor off");
     }
 
     @Test
