@@ -538,9 +538,7 @@ class RetrainingStackTest {
                                         "xray:PutTelemetryRecords",
                                         "xray:GetSamplingRules",
                                         "xray:GetSamplingTargets"),
-                                List.of("*")),
-                        tuple(List.of("lambda:InvokeFunction"), List.of(function, function + ":*")),
-                        tuple(List.of("sns:Publish"), List.of(topic)));
+                                List.of("*")));
     }
 
     @Test
