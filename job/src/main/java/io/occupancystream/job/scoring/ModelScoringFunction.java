@@ -9,10 +9,15 @@ import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.results.ScoreSource;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -45,12 +50,22 @@ import org.slf4j.LoggerFactory;
  *   <li>Futures are completed from client and timer threads; the task thread never waits.
  * </ul>
  *
+ * <p>A {@link ModelRelease} among the inputs switches the model: the open batch goes out to the old
+ * one, and every reading after the release is sent to the new one (the client loads it off the task
+ * thread, the old model serving meanwhile). The release is kept in broadcast state, so a restore
+ * scores, also the in-flight readings replayed then, with the model of the checkpoint. A release
+ * the client cannot use is counted and logged, and the model in use stays.
+ *
  * <p>All waiting and timing goes through a {@link Scheduler}: real time in the job, a manual clock
  * in tests.
  */
-public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Result>
+public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result>
         implements CheckpointedFunction {
     private static final Logger LOG = LoggerFactory.getLogger(ModelScoringFunction.class);
+    private static final MapStateDescriptor<String, ModelRelease> RELEASE =
+            new MapStateDescriptor<>(
+                    "model-release", Types.STRING, TypeInformation.of(ModelRelease.class));
+    private static final String CURRENT = "current";
 
     private final ModelClientFactory clients;
     private final BatchSettings batching;
@@ -68,6 +83,10 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private transient int openBytes;
     private transient long batchNumber;
     private transient Metrics metrics;
+    private transient BroadcastState<String, ModelRelease> releaseState;
+
+    /** The release this task scores with, or is loading; null for the start-up model. */
+    private transient ModelRelease release;
 
     public ModelScoringFunction(
             ModelClientFactory clients,
@@ -94,10 +113,60 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         failureLog = FailureLog.every(LOG, scheduler::nanoTime);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
+        ModelRelease restored = release;
+        if (restored != null) {
+            use(restored, null);
+        }
     }
 
     @Override
-    public void asyncInvoke(FeaturedReading reading, ResultFuture<Result> future) {
+    public void asyncInvoke(ScoringInput input, ResultFuture<Result> future) {
+        if (input.release != null) {
+            switchTo(input.release);
+            future.complete(Collections.emptyList());
+        } else {
+            score(input.reading, future);
+        }
+    }
+
+    private void switchTo(ModelRelease next) {
+        ModelRelease previous;
+        List<Pending> batch;
+        synchronized (this) {
+            previous = release;
+            if (previous != null && previous.digest.equals(next.digest)) {
+                return;
+            }
+            release = next;
+            batch = takeOpenBatch();
+        }
+        send(batch, 1, scheduler.nanoTime());
+        use(next, previous);
+    }
+
+    private void use(ModelRelease next, ModelRelease previous) {
+        client.use(next)
+                .whenComplete(
+                        (loaded, error) -> {
+                            if (error == null) {
+                                metrics.switched();
+                                LOG.info("Scoring with model {}", next.describe());
+                                return;
+                            }
+                            metrics.refused();
+                            LOG.warn(
+                                    "Cannot use model {}; the model in use keeps scoring",
+                                    next.describe(),
+                                    error);
+                            synchronized (this) {
+                                if (release == next) {
+                                    release = previous;
+                                }
+                            }
+                        });
+    }
+
+    private void score(FeaturedReading reading, ResultFuture<Result> future) {
         String row = FeatureCsv.features(reading.features);
         int rowBytes = row.length() + 1; // plain ASCII digits, one newline
         List<List<Pending>> ready = new ArrayList<>(2);
@@ -229,24 +298,33 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     }
 
     @Override
-    public void timeout(FeaturedReading reading, ResultFuture<Result> future) {
+    public void timeout(ScoringInput input, ResultFuture<Result> future) {
+        FeaturedReading reading = input.reading;
         future.complete(
                 Collections.singletonList(
                         Result.of(reading.reading, fallback(reading, FallbackReason.TIMEOUT))));
     }
 
     @Override
-    public void snapshotState(FunctionSnapshotContext context) {
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
         List<Pending> batch;
+        ModelRelease current;
         synchronized (this) {
             batch = takeOpenBatch();
+            current = release;
         }
         send(batch, 1, scheduler.nanoTime());
+        releaseState.clear();
+        if (current != null) {
+            releaseState.put(CURRENT, current);
+        }
     }
 
+    /** In-flight readings are replayed by the async operator itself; the model is restored here. */
     @Override
-    public void initializeState(FunctionInitializationContext context) {
-        // Nothing to restore: in-flight readings are replayed by the async operator itself.
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        releaseState = context.getOperatorStateStore().getBroadcastState(RELEASE);
+        release = releaseState.get(CURRENT);
     }
 
     @Override
@@ -279,6 +357,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private static final class Metrics {
         private final Counter requests;
         private final Counter retries;
+        private final Counter switches;
+        private final Counter refused;
         private final Histogram rowsPerRequest;
         private final Histogram latencyMillis;
 
@@ -286,6 +366,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             MetricGroup group = operator.addGroup(MetricName.MODEL_REQUESTS.group());
             requests = group.counter(MetricName.MODEL_REQUESTS.leaf());
             retries = group.counter(MetricName.MODEL_RETRIES.leaf());
+            switches = group.counter(MetricName.MODEL_SWITCHES.leaf());
+            refused = group.counter(MetricName.MODEL_CARDS_REFUSED.leaf());
             rowsPerRequest =
                     group.histogram(
                             MetricName.MODEL_ROWS_PER_REQUEST.leaf(),
@@ -299,6 +381,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             MsfMetricGroup published = new MsfMetricGroup(operator);
             published.rate(CloudWatchNames.of(MetricName.MODEL_REQUESTS), requests);
             published.rate(CloudWatchNames.of(MetricName.MODEL_RETRIES), retries);
+            published.rate(CloudWatchNames.of(MetricName.MODEL_SWITCHES), switches);
+            published.rate(CloudWatchNames.of(MetricName.MODEL_CARDS_REFUSED), refused);
             published.gauge(CloudWatchNames.of(MetricName.MODEL_BREAKER_STATE), state);
         }
 
@@ -309,6 +393,14 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
 
         synchronized void retry() {
             retries.inc();
+        }
+
+        synchronized void switched() {
+            switches.inc();
+        }
+
+        synchronized void refused() {
+            refused.inc();
         }
 
         synchronized void latency(long nanos) {

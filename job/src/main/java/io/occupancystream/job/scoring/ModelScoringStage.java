@@ -2,8 +2,12 @@ package io.occupancystream.job.scoring;
 
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.scoring.follow.ModelPoller;
+import io.occupancystream.job.scoring.follow.ModelRelease;
+import io.occupancystream.job.scoring.follow.PollTicks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -12,37 +16,90 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Scores with a model through Flink async I/O ({@link ModelScoringFunction}): unordered by default
  * (results leave as answers arrive), ordered if asked; at most {@code capacity} readings in flight
  * per task, each given up on (scored by the rule) after {@code timeout}.
+ *
+ * <p>When it follows the model ({@link Following}), a {@link ModelPoller} with parallelism 1,
+ * driven by {@link PollTicks} from the readings, broadcasts each new model to every scoring task,
+ * into the same input as the readings.
  */
 public final class ModelScoringStage implements ScoringStage {
     private final ModelScoringFunction function;
     private final boolean ordered;
     private final Duration timeout;
     private final int capacity;
+    private final Following following;
 
+    /** Where the model is polled, how often, and whether its artifact comes with its card. */
+    public static final class Following {
+        final String location;
+        final boolean withArtifact;
+        final Duration interval;
+
+        public Following(String location, boolean withArtifact, Duration interval) {
+            this.location = location;
+            this.withArtifact = withArtifact;
+            this.interval = interval;
+        }
+    }
+
+    /**
+     * @param following null to keep the model the scoring tasks open with
+     */
     public ModelScoringStage(
-            ModelScoringFunction function, boolean ordered, Duration timeout, int capacity) {
+            ModelScoringFunction function,
+            boolean ordered,
+            Duration timeout,
+            int capacity,
+            Following following) {
         this.function = function;
         this.ordered = ordered;
         this.timeout = timeout;
         this.capacity = capacity;
+        this.following = following;
     }
 
     @Override
     public DataStream<Result> score(DataStream<FeaturedReading> readings) {
+        DataStream<ScoringInput> input =
+                readings.map(ScoringInput::of)
+                        .returns(ScoringInput.class)
+                        .name("to score")
+                        .uid("scoring-input");
+        if (following != null) {
+            input = input.union(releases(readings).broadcast());
+        }
         SingleOutputStreamOperator<Result> results =
                 ordered
                         ? AsyncDataStream.orderedWait(
-                                readings,
+                                input,
                                 function,
                                 timeout.toMillis(),
                                 TimeUnit.MILLISECONDS,
                                 capacity)
                         : AsyncDataStream.unorderedWait(
-                                readings,
+                                input,
                                 function,
                                 timeout.toMillis(),
                                 TimeUnit.MILLISECONDS,
                                 capacity);
         return results.name("score with model").uid("score-model");
+    }
+
+    private DataStream<ScoringInput> releases(DataStream<FeaturedReading> readings) {
+        long intervalMillis = following.interval.toMillis();
+        return readings.process(new PollTicks(intervalMillis))
+                .name("model poll ticks")
+                .uid("model-poll-ticks")
+                .process(
+                        new ModelPoller(following.location, following.withArtifact, intervalMillis))
+                .returns(TypeInformation.of(ModelRelease.class))
+                .setParallelism(1)
+                .setMaxParallelism(1)
+                .name("follow model")
+                .uid("model-poller")
+                .map(ScoringInput::of)
+                .returns(ScoringInput.class)
+                .setParallelism(1)
+                .name("model to score with")
+                .uid("model-input");
     }
 }

@@ -19,9 +19,13 @@ public final class ScoringStages {
             case RULE:
                 return ScoringStage.of(rule);
             case EMBEDDED:
-                return model(settings, EmbeddedModelClient.factory(settings.modelPath), rule);
+                return model(
+                        settings,
+                        EmbeddedModelClient.factory(settings.modelPath),
+                        rule,
+                        following(settings, true));
             case ENDPOINT:
-                return model(settings, endpointClients(settings), rule);
+                return model(settings, endpointClients(settings), rule, following(settings, false));
             default:
                 throw new IllegalStateException("unhandled scorer " + settings.scorer);
         }
@@ -35,9 +39,29 @@ public final class ScoringStages {
         return EndpointModelClient.factory(settings.endpoint, modelCard(settings).threshold);
     }
 
-    /** Async model scoring with the settings' batching, retries, breaker and rule fallback. */
+    /**
+     * Async model scoring with the settings' batching, retries, breaker and rule fallback, with the
+     * model the scoring tasks open with.
+     */
     public static ScoringStage model(
             ScoringSettings settings, ModelClientFactory clients, RuleScorer rule) {
+        return model(settings, clients, rule, null);
+    }
+
+    /** Following the model at scoring.model.path, unless its poll interval is 0. */
+    private static ModelScoringStage.Following following(
+            ScoringSettings settings, boolean withArtifact) {
+        return settings.modelPollInterval.isZero()
+                ? null
+                : new ModelScoringStage.Following(
+                        settings.modelPath, withArtifact, settings.modelPollInterval);
+    }
+
+    private static ScoringStage model(
+            ScoringSettings settings,
+            ModelClientFactory clients,
+            RuleScorer rule,
+            ModelScoringStage.Following following) {
         return new ModelScoringStage(
                 new ModelScoringFunction(
                         clients,
@@ -49,7 +73,8 @@ public final class ScoringStages {
                         SystemScheduler.FACTORY),
                 settings.asyncOrdered,
                 settings.asyncTimeout,
-                settings.asyncCapacity);
+                settings.asyncCapacity,
+                following);
     }
 
     /**
