@@ -107,8 +107,8 @@ class ModelSwitchTest {
         harness.release(V2);
         clients.holdAnswers(true);
         harness.score(READINGS.subList(0, 10));
-        OperatorSubtaskState checkpoint = harness.checkpoint(1);
         assertThat(harness.results()).isEmpty();
+        OperatorSubtaskState checkpoint = harness.checkpoint(1);
 
         clients.holdAnswers(false);
         ScoringHarness restored = open(checkpoint);
