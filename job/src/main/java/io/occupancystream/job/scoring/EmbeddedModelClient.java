@@ -42,6 +42,11 @@ public final class EmbeddedModelClient implements ModelClient {
         return () -> new EmbeddedModelClient(OccupancyPredictor.load(ModelLocation.fetch(model)));
     }
 
+    /** Every task starts with this model, whatever the model directory holds by then. */
+    public static ModelClientFactory factory(ModelRelease model) {
+        return () -> new EmbeddedModelClient(model.load());
+    }
+
     @Override
     public CompletableFuture<ModelAnswer> score(List<String> csvRows) {
         return CompletableFuture.supplyAsync(() -> predict(csvRows), executor);

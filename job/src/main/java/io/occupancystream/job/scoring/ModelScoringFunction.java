@@ -74,6 +74,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
     private final long breakerCoolDownMillis;
     private final RuleScorer rule;
     private final Scheduler.Factory schedulers;
+    private final ModelRelease startup;
 
     private transient ModelClient client;
     private transient Scheduler scheduler;
@@ -85,7 +86,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
     private transient Metrics metrics;
     private transient BroadcastState<String, ModelRelease> releaseState;
 
-    /** The release this task scores with, or is loading; null for the start-up model. */
+    /** The release this task scores with, or is loading; null if the start-up one is unknown. */
     private transient ModelRelease release;
 
     public ModelScoringFunction(
@@ -95,7 +96,8 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
             int breakerFailures,
             long breakerCoolDownMillis,
             RuleScorer rule,
-            Scheduler.Factory schedulers) {
+            Scheduler.Factory schedulers,
+            ModelRelease startup) {
         this.clients = clients;
         this.batching = batching;
         this.retries = retries;
@@ -103,6 +105,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
         this.breakerCoolDownMillis = breakerCoolDownMillis;
         this.rule = rule;
         this.schedulers = schedulers;
+        this.startup = startup;
     }
 
     @Override
@@ -113,9 +116,8 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
         failureLog = FailureLog.every(LOG, scheduler::nanoTime);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
-        ModelRelease restored = release;
-        if (restored != null) {
-            use(restored, null);
+        if (release != startup && !sameModel(release, startup)) {
+            use(release, startup);
         }
     }
 
@@ -134,7 +136,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
         List<Pending> batch;
         synchronized (this) {
             previous = release;
-            if (previous != null && previous.digest.equals(next.digest)) {
+            if (sameModel(previous, next)) {
                 return;
             }
             release = next;
@@ -142,6 +144,10 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
         }
         send(batch, 1, scheduler.nanoTime());
         use(next, previous);
+    }
+
+    private static boolean sameModel(ModelRelease a, ModelRelease b) {
+        return a != null && b != null && a.digest.equals(b.digest);
     }
 
     private void use(ModelRelease next, ModelRelease previous) {
@@ -324,7 +330,8 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         releaseState = context.getOperatorStateStore().getBroadcastState(RELEASE);
-        release = releaseState.get(CURRENT);
+        ModelRelease restored = releaseState.get(CURRENT);
+        release = restored != null ? restored : startup;
     }
 
     @Override

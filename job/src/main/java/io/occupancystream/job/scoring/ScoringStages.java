@@ -2,8 +2,10 @@ package io.occupancystream.job.scoring;
 
 import io.occupancystream.job.config.InvalidConfigException;
 import io.occupancystream.job.features.Feature;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.model.ModelLocation;
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.io.IOException;
 
 /**
@@ -19,13 +21,25 @@ public final class ScoringStages {
             case RULE:
                 return ScoringStage.of(rule);
             case EMBEDDED:
-                return model(
-                        settings,
-                        EmbeddedModelClient.factory(settings.modelPath),
-                        rule,
-                        following(settings, true));
+                {
+                    ModelRelease startup = startup(settings, true);
+                    return model(
+                            settings,
+                            EmbeddedModelClient.factory(startup),
+                            rule,
+                            startup,
+                            following(settings, true));
+                }
             case ENDPOINT:
-                return model(settings, endpointClients(settings), rule, following(settings, false));
+                {
+                    ModelRelease startup = startup(settings, false);
+                    return model(
+                            settings,
+                            EndpointModelClient.factory(settings.endpoint, threshold(startup)),
+                            rule,
+                            startup,
+                            following(settings, false));
+                }
             default:
                 throw new IllegalStateException("unhandled scorer " + settings.scorer);
         }
@@ -45,7 +59,7 @@ public final class ScoringStages {
      */
     public static ScoringStage model(
             ScoringSettings settings, ModelClientFactory clients, RuleScorer rule) {
-        return model(settings, clients, rule, null);
+        return model(settings, clients, rule, null, null);
     }
 
     /** Following the model at scoring.model.path, unless its poll interval is 0. */
@@ -61,6 +75,7 @@ public final class ScoringStages {
             ScoringSettings settings,
             ModelClientFactory clients,
             RuleScorer rule,
+            ModelRelease startup,
             ModelScoringStage.Following following) {
         return new ModelScoringStage(
                 new ModelScoringFunction(
@@ -70,7 +85,8 @@ public final class ScoringStages {
                         settings.breakerFailures,
                         settings.breakerCoolDown.toMillis(),
                         rule,
-                        SystemScheduler.FACTORY),
+                        SystemScheduler.FACTORY,
+                        startup),
                 settings.asyncOrdered,
                 settings.asyncTimeout,
                 settings.asyncCapacity,
@@ -99,12 +115,42 @@ public final class ScoringStages {
         try {
             return ModelLocation.readCard(settings.modelPath);
         } catch (IOException | RuntimeException e) {
+            throw unreadable(settings, "model.json", e);
+        }
+    }
+
+    /**
+     * The model every scoring task starts with, read once as the job is built, so that all start
+     * with the same one however the model directory changes while they are deployed.
+     */
+    private static ModelRelease startup(ScoringSettings settings, boolean withArtifact) {
+        try {
+            return ModelRelease.read(settings.modelPath, AwsEndpoint.aws(), withArtifact);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(settings, withArtifact ? "model" : "model.json", e);
+        }
+    }
+
+    private static double threshold(ModelRelease startup) {
+        try {
+            return startup.parseCard().threshold;
+        } catch (IOException e) {
             throw new InvalidConfigException(
                     ScoringSettings.MODEL_PATH.qualifiedName()
-                            + " = '"
-                            + settings.modelPath
-                            + "' has no readable model.json: "
+                            + " holds a model.json that does not parse: "
                             + e.getMessage());
         }
+    }
+
+    private static InvalidConfigException unreadable(
+            ScoringSettings settings, String what, Exception e) {
+        return new InvalidConfigException(
+                ScoringSettings.MODEL_PATH.qualifiedName()
+                        + " = '"
+                        + settings.modelPath
+                        + "' has no readable "
+                        + what
+                        + ": "
+                        + e.getMessage());
     }
 }

@@ -262,7 +262,8 @@ class ModelScoringFunctionTest {
                                 breakerFailures,
                                 1000,
                                 RULE,
-                                time.factory()),
+                                time.factory(),
+                                null),
                         ASYNC_TIMEOUT);
     }
 

@@ -60,6 +60,22 @@ class ModelSwitchTest {
                         expected(READINGS.subList(0, 3), "start", false, READINGS.subList(3, 13)));
     }
 
+    /**
+     * The poller's first card is usually the one the job started with: it neither reloads the model
+     * nor cuts the open batch short.
+     */
+    @Test
+    void releaseOfTheStartUpModelChangesNothing() throws Exception {
+        ScoringHarness harness = open(null, release("start", 0.9));
+
+        harness.score(READINGS.subList(0, 3));
+        harness.release(release("start", 0.9));
+        harness.score(READINGS.subList(3, 10));
+
+        assertThat(clients.used()).isEmpty();
+        assertThat(clients.requests()).containsExactly("start:10");
+    }
+
     @Test
     void theSameReleaseAgainIsNotLoadedAgain() throws Exception {
         ScoringHarness harness = open(null);
@@ -122,6 +138,11 @@ class ModelSwitchTest {
     }
 
     private ScoringHarness open(OperatorSubtaskState checkpoint) throws Exception {
+        return open(checkpoint, null);
+    }
+
+    private ScoringHarness open(OperatorSubtaskState checkpoint, ModelRelease startup)
+            throws Exception {
         ScoringHarness harness =
                 ScoringHarness.open(
                         new ModelScoringFunction(
@@ -135,7 +156,8 @@ class ModelSwitchTest {
                                 5,
                                 1000,
                                 new RuleScorer(10),
-                                time.factory()),
+                                time.factory(),
+                                startup),
                         ASYNC_TIMEOUT,
                         checkpoint);
         harnesses.add(harness);

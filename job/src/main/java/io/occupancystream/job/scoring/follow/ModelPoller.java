@@ -4,13 +4,11 @@ import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.metrics.CloudWatchNames;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.metrics.MsfMetricGroup;
-import io.occupancystream.model.ModelArtifact;
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.model.ModelLocation;
 import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.model.aws.AwsEndpoint;
 import java.io.IOException;
-import java.util.Arrays;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -89,27 +87,22 @@ public class ModelPoller extends ProcessFunction<Long, ModelRelease>
     }
 
     private void poll(Collector<ModelRelease> out) {
-        byte[] card;
-        String cardDigest;
-        byte[] artifact;
+        ModelRelease release;
         try {
-            card = read(ModelCard.FILE);
-            cardDigest = ModelRelease.sha256(card);
-            if (cardDigest.equals(lastCard)) {
+            if (ModelRelease.sha256(ModelLocation.read(location, s3, ModelCard.FILE))
+                    .equals(lastCard)) {
                 return;
             }
-            artifact = withArtifact ? read(ModelArtifact.FILE) : new byte[0];
-            if (withArtifact && !Arrays.equals(card, read(ModelCard.FILE))) {
-                LOG.info("{} changed while its model was read; reading it again", location);
-                return;
-            }
+            release = ModelRelease.read(location, s3, withArtifact);
         } catch (IOException | RuntimeException e) {
             LOG.warn(
-                    "Cannot read the model at {}; the model in use keeps scoring: {}", location, e);
+                    "Cannot read the model at {}; the model in use keeps scoring, and it is read"
+                            + " again at the next poll: {}",
+                    location,
+                    e.toString());
             return;
         }
-        lastCard = cardDigest;
-        ModelRelease release = ModelRelease.of(card, artifact);
+        lastCard = ModelRelease.sha256(release.card);
         String version;
         try {
             version = check(release);
@@ -135,10 +128,6 @@ public class ModelPoller extends ProcessFunction<Long, ModelRelease>
             }
         }
         return card.modelVersion;
-    }
-
-    private byte[] read(String file) throws IOException {
-        return ModelLocation.read(location, s3, file);
     }
 
     @Override

@@ -1,11 +1,16 @@
 package io.occupancystream.job.scoring.follow;
 
+import io.occupancystream.model.ModelArtifact;
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.ModelLocation;
 import io.occupancystream.model.OccupancyPredictor;
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 /**
  * A model the scoring tasks switch to: its {@code model.json} as read and, for embedded scoring,
@@ -13,7 +18,9 @@ import java.security.NoSuchAlgorithmException;
  * by the SHA-256 of both. A Flink POJO: it is broadcast to the scoring tasks and kept in their
  * checkpoints, so it carries the bytes, not a path whose contents may have changed since.
  */
-public class ModelRelease {
+public class ModelRelease implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public byte[] card;
     public byte[] artifact;
     public String digest;
@@ -26,6 +33,25 @@ public class ModelRelease {
         release.artifact = artifact;
         release.digest = sha256(card, artifact);
         return release;
+    }
+
+    /**
+     * The model at {@code location} (a folder or an {@code s3://} prefix) now: {@code model.json},
+     * and {@code model.tar.gz} if {@code withArtifact}. The card is read again after the archive,
+     * and the read fails if it changed in between (its writer was between the two files).
+     */
+    public static ModelRelease read(String location, AwsEndpoint s3, boolean withArtifact)
+            throws IOException {
+        byte[] card = ModelLocation.read(location, s3, ModelCard.FILE);
+        if (!withArtifact) {
+            return of(card, new byte[0]);
+        }
+        byte[] artifact = ModelLocation.read(location, s3, ModelArtifact.FILE);
+        if (!Arrays.equals(card, ModelLocation.read(location, s3, ModelCard.FILE))) {
+            throw new IOException(
+                    ModelCard.FILE + " changed while " + ModelArtifact.FILE + " was read");
+        }
+        return of(card, artifact);
     }
 
     /** The card, parsed. */
