@@ -4,7 +4,6 @@ import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.follow.ModelPoller;
 import io.occupancystream.job.scoring.follow.ModelRelease;
-import io.occupancystream.job.scoring.follow.PollTicks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,8 +17,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * per task, each given up on (scored by the rule) after {@code timeout}.
  *
  * <p>When it follows the model ({@link Following}), a {@link ModelPoller} with parallelism 1,
- * driven by {@link PollTicks} from the readings, broadcasts each new model to every scoring task,
- * into the same input as the readings.
+ * ticked by {@link ReadingsToScore}, broadcasts each new model to every scoring task, into the same
+ * input as the readings.
  */
 public final class ModelScoringStage implements ScoringStage {
     private final ModelScoringFunction function;
@@ -59,13 +58,14 @@ public final class ModelScoringStage implements ScoringStage {
 
     @Override
     public DataStream<Result> score(DataStream<FeaturedReading> readings) {
-        DataStream<ScoringInput> input =
-                readings.map(ScoringInput::of)
-                        .returns(ScoringInput.class)
+        long pollMillis = following == null ? 0 : following.interval.toMillis();
+        SingleOutputStreamOperator<ScoringInput> toScore =
+                readings.process(new ReadingsToScore(pollMillis))
                         .name("to score")
                         .uid("scoring-input");
+        DataStream<ScoringInput> input = toScore;
         if (following != null) {
-            input = input.union(releases(readings).broadcast());
+            input = input.union(releases(toScore.getSideOutput(ReadingsToScore.POLL_TICKS)));
         }
         SingleOutputStreamOperator<Result> results =
                 ordered
@@ -84,13 +84,13 @@ public final class ModelScoringStage implements ScoringStage {
         return results.name("score with model").uid("score-model");
     }
 
-    private DataStream<ScoringInput> releases(DataStream<FeaturedReading> readings) {
-        long intervalMillis = following.interval.toMillis();
-        return readings.process(new PollTicks(intervalMillis))
-                .name("model poll ticks")
-                .uid("model-poll-ticks")
-                .process(
-                        new ModelPoller(following.location, following.withArtifact, intervalMillis))
+    /** The poller's releases, broadcast to every scoring task. */
+    private DataStream<ScoringInput> releases(DataStream<Long> ticks) {
+        return ticks.process(
+                        new ModelPoller(
+                                following.location,
+                                following.withArtifact,
+                                following.interval.toMillis()))
                 .returns(TypeInformation.of(ModelRelease.class))
                 .setParallelism(1)
                 .setMaxParallelism(1)
@@ -100,6 +100,7 @@ public final class ModelScoringStage implements ScoringStage {
                 .returns(ScoringInput.class)
                 .setParallelism(1)
                 .name("model to score with")
-                .uid("model-input");
+                .uid("model-input")
+                .broadcast();
     }
 }
