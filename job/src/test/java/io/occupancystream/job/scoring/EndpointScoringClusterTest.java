@@ -60,15 +60,6 @@ class EndpointScoringClusterTest {
     private static final int ROWS_PER_BATCH = 10;
     private static final List<String> RECORDING = VariedReadings.recording(2, 100, 11);
     private static final int BATCHES = RECORDING.size() / ROWS_PER_BATCH;
-
-    /**
-     * For the tests that count requests to a hanging endpoint exactly: following the model card
-     * puts the scoring stage behind a network hop (its input is a union with the model poller's),
-     * and readings that come in network buffers rather than one by one change how many batches are
-     * in flight at once, and so how many wait for a connection past their attempt timeout.
-     */
-    private static final String NOT_FOLLOWING = "scoring.model.poll-interval=0";
-
     private static final int MAX_ATTEMPTS = 3;
     private static final RuleScorer RULE = new RuleScorer(10);
 
@@ -234,8 +225,7 @@ class EndpointScoringClusterTest {
                         config(
                                 endpoint.url().toString(),
                                 "scoring.attempt-timeout=400 ms",
-                                "scoring.retry.max-attempts=2",
-                                NOT_FOLLOWING),
+                                "scoring.retry.max-attempts=2"),
                         RECORDING);
 
         assertThat(ExpectedResults.describe(run.results))
@@ -256,8 +246,7 @@ class EndpointScoringClusterTest {
                                 "scoring.attempt-timeout=5 s",
                                 "scoring.batch.max-wait=20 ms",
                                 "scoring.async.timeout=300 ms",
-                                "scoring.retry.budget=200 ms",
-                                NOT_FOLLOWING),
+                                "scoring.retry.budget=200 ms"),
                         RECORDING);
 
         assertThat(ExpectedResults.describe(run.results))
