@@ -29,6 +29,10 @@ public enum MetricName {
     MODEL_LATENCY_MS("model.latencyMs", Kind.HISTOGRAM),
     /** 0 closed, 1 open, 2 half-open. */
     MODEL_BREAKER_STATE("model.breakerState", Kind.GAUGE),
+    /** Models a scoring task switched to after the one it started with. */
+    MODEL_SWITCHES("model.switches", Kind.RATE),
+    /** Model cards refused by the poller, and models a scoring task could not load. */
+    MODEL_CARDS_REFUSED("model.cardsRefused", Kind.RATE),
     SHADOW_UPDATES("shadowUpdates", Kind.RATE),
     SHADOW_UPDATES_REJECTED("shadowUpdatesRejected", Kind.RATE);
 
