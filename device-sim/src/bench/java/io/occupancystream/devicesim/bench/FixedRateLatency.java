@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
@@ -43,6 +45,7 @@ final class FixedRateLatency {
 
     private final Map<String, Long> sentMillis = new ConcurrentHashMap<>();
     private final Map<String, Long> latencyMillis = new ConcurrentHashMap<>();
+    private final AtomicLong failedPolls = new AtomicLong();
 
     FixedRateLatency(
             KinesisClient kinesis,
@@ -129,7 +132,14 @@ final class FixedRateLatency {
     private void readResults(StreamTail tail, AtomicBoolean stop) {
         try {
             while (!stop.get()) {
-                List<String> records = tail.poll(Long.MAX_VALUE);
+                List<String> records;
+                try {
+                    records = tail.poll(Long.MAX_VALUE);
+                } catch (SdkException e) {
+                    // An overloaded local stand-in times out now and then; the next turn retries.
+                    failedPolls.incrementAndGet();
+                    continue;
+                }
                 long now = System.currentTimeMillis();
                 for (String record : records) {
                     String id = resultId(record);
@@ -166,7 +176,9 @@ final class FixedRateLatency {
                 "fixed rate: %d readings/s (%d thermostats, one reading a second each) for %d s;"
                         + " sent %d, results for %d; counted after a %d s warm-up: %d of %d"
                         + " with results; reading->result latency (send to arrival on the results"
-                        + " stream, ms): p50 %d, p99 %d, max %d; sending took %.1f s",
+                        + " stream, ms): p50 %d, p99 %d, max %d; sending took %.1f s (%.0f"
+                        + " readings/s held); %d"
+                        + " GetRecords turns of the results failed and were retried",
                 devices,
                 devices,
                 seconds,
@@ -178,7 +190,9 @@ final class FixedRateLatency {
                 percentile(counted, 0.50),
                 percentile(counted, 0.99),
                 counted[counted.length - 1],
-                sendSeconds);
+                sendSeconds,
+                sentMillis.size() / sendSeconds,
+                failedPolls.get());
     }
 
     /** Nearest rank. */
