@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.WebOptions;
@@ -157,6 +158,7 @@ public final class CheckpointBenchmark implements Callable<Integer> {
         Configuration conf = new Configuration();
         conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 100_000);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        conf.set(RestOptions.BIND_PORT, "0");
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         return new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
