@@ -174,7 +174,16 @@ final class FixedRateLatency {
                         .filter(id -> timestampOf(id) >= firstCountedSecond)
                         .count();
         if (counted.length == 0) {
-            return "fixed rate: no result came back for a counted reading";
+            return String.format(
+                    Locale.ROOT,
+                    "fixed rate: %d readings/s for %d s; sent %d in %.1f s, results for %d; none"
+                            + " for a reading sent after the %d s warm-up",
+                    devices,
+                    seconds,
+                    sentMillis.size(),
+                    sendSeconds,
+                    latencyMillis.size(),
+                    warmUpSeconds);
         }
         return String.format(
                 Locale.ROOT,
