@@ -14,6 +14,8 @@ public enum MetricName {
     DEAD_LETTERS("deadLetters", Kind.TALLY),
     OUTSIDE_REPLAY_RANGE("outsideReplayRange", Kind.TALLY),
     DUPLICATES("duplicates", Kind.TALLY),
+    /** Readings older than their device's newest when they arrived. */
+    OUT_OF_ORDER("outOfOrder", Kind.TALLY),
     LATE("late", Kind.TALLY),
     TRAINING_ROWS("trainingRows", Kind.TALLY),
     UNLABELLED("unlabelled", Kind.TALLY),

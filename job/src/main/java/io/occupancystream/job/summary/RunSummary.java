@@ -20,8 +20,8 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * What a bounded run did, from the {@link Tally} counts it returned: readings in, valid, dead
- * letters by reason, duplicates, late, training rows, results by source, and the results against
- * the readings' labels. Checks that every record is accounted for.
+ * letters by reason, duplicates, out of order, late, training rows, results by source, and the
+ * results against the readings' labels. Checks that every record is accounted for.
  */
 public final class RunSummary {
     /** The summary's file in the output folder. */
@@ -105,6 +105,7 @@ public final class RunSummary {
             root.put("outsideReplayRange", count(MetricName.OUTSIDE_REPLAY_RANGE));
         }
         root.put("duplicates", count(MetricName.DUPLICATES));
+        root.put("outOfOrder", count(MetricName.OUT_OF_ORDER));
         root.put("late", count(MetricName.LATE));
         root.put("unlabelled", count(MetricName.UNLABELLED));
         root.put("trainingRows", count(MetricName.TRAINING_ROWS));
