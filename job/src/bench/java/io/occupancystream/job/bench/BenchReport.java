@@ -73,13 +73,24 @@ final class BenchReport {
     private void target(PrintStream out, String mode, String base, double atLeast) {
         ModeResult m = results.get(mode);
         ModeResult b = results.get(base);
-        if (m != null && b != null) {
+        if (m != null && b != null && b.fallbackTotal() > 0) {
+            out.printf(
+                    "%s / %s (target >= %sx): not measured, %d of %d readings of %s fell back%n",
+                    mode, base, atLeast, b.fallbackTotal(), b.readings, base);
+        } else if (m != null && b != null) {
             ratio(out, m, base, b.readingsPerSecond, atLeast);
         }
     }
 
     private static void ratio(
             PrintStream out, ModeResult m, String base, double baseRate, double atLeast) {
+        if (m.fallbackTotal() > 0) {
+            // A reading the rule decided costs no model call: its rate says nothing of the model.
+            out.printf(
+                    "%s / %s (target >= %sx): not measured, %d of %d readings fell back %s%n",
+                    m.mode, base, atLeast, m.fallbackTotal(), m.readings, m.fallbacks);
+            return;
+        }
         double ratio = m.readingsPerSecond / baseRate;
         out.printf(
                 "%s / %s = %.2fx (target >= %sx): %s%n",
