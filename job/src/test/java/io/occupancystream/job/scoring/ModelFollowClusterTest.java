@@ -70,7 +70,7 @@ class ModelFollowClusterTest {
         IntConsumer changes =
                 index -> {
                     if (index == 40) {
-                        awaitResults(results, ids.subList(0, 20));
+                        ScoringJobs.awaitResults(results, ids.subList(0, 20));
                         writeCard(model, V2, 0.0, v1.features);
                     } else if (index == 80) {
                         results.await(
@@ -140,17 +140,6 @@ class ModelFollowClusterTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void awaitResults(CollectingSink<Result> results, List<String> ids) {
-        results.await(
-                "results of " + ids.size() + " readings",
-                collected ->
-                        collected.stream()
-                                .map(Result::id)
-                                .collect(Collectors.toSet())
-                                .containsAll(ids),
-                Duration.ofSeconds(30));
     }
 
     /** The sum of a counter over the operators that register it (not the copies MSF publishes). */
