@@ -21,6 +21,11 @@ final class Arns {
         return regional("kinesis", "stream", name, ArnFormat.SLASH_RESOURCE_NAME);
     }
 
+    /** Every IoT thing of the account in the stack's region. */
+    String things() {
+        return regional("iot", "thing", "*", ArnFormat.SLASH_RESOURCE_NAME);
+    }
+
     String bucket(String name) {
         return global("s3", name);
     }

@@ -1,7 +1,6 @@
 package io.occupancystream.deploy;
 
 import java.util.List;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
@@ -111,12 +110,7 @@ final class FlinkRole extends Construct {
                     PolicyStatements.allow(
                                     "UpdateThingShadows",
                                     List.of("iot:UpdateThingShadow"),
-                                    List.of(
-                                            arns.regional(
-                                                    "iot",
-                                                    "thing",
-                                                    "*",
-                                                    ArnFormat.SLASH_RESOURCE_NAME)))
+                                    List.of(arns.things()))
                             .build());
         }
         ServiceRole.justifyWildcards(

@@ -10,7 +10,6 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
@@ -24,6 +23,11 @@ import software.constructs.Construct;
  *
  * <ul>
  *   <li>Downtime: MSF's {@code downtime} metric (milliseconds, dimension Application).
+ *   <li>Failed checkpoints: MSF's {@code numberOfFailedCheckpoints}, a count since the application
+ *       started, so the alarm watches its RATE, as AWS recommends for every application ("Use
+ *       CloudWatch Alarms with Amazon Managed Service for Apache Flink":
+ *       RATE(numberOfFailedCheckpoints) &gt; 0, statistic Average, threshold 0). A restart sets the
+ *       count back to 0, a negative rate, which does not breach.
  *   <li>Dead-letter rate: records put on the dead-letter stream over records put on the input
  *       stream (AWS/Kinesis IncomingRecords), which Kinesis always publishes.
  *   <li>Fallback rate: fallback results over all results, from the job's rates of results by source
@@ -41,7 +45,6 @@ import software.constructs.Construct;
  * </ul>
  */
 final class JobAlarms extends Construct {
-    static final String MSF_NAMESPACE = "AWS/KinesisAnalytics";
     private static final Duration PERIOD = Duration.minutes(5);
 
     /** Name suffixes of the alarms on the model, which also roll a retrained model back. */
@@ -50,6 +53,7 @@ final class JobAlarms extends Construct {
     static final String MODEL_LATENCY = "-model-latency";
 
     final Alarm downtime;
+    final Alarm failedCheckpoints;
     final Alarm fallbackRate;
     final Alarm deadLetterRate;
     final Alarm modelLatency;
@@ -57,61 +61,65 @@ final class JobAlarms extends Construct {
     JobAlarms(Construct scope, String id, DeploySettings settings) {
         super(scope, id);
         String app = settings.applicationName;
+        MetricSources metrics = new MetricSources(settings, PERIOD);
         downtime =
                 alarm(
                         "Downtime",
                         app + "-downtime",
                         "The application was down (restarting or failed).",
-                        application(app, "downtime", "Maximum"),
+                        metrics.application("downtime", "Maximum"),
+                        0);
+        failedCheckpoints =
+                alarm(
+                        "FailedCheckpoints",
+                        app + "-failed-checkpoints",
+                        "A checkpoint failed: the application is not making progress, or cannot"
+                                + " write its state.",
+                        expression(
+                                "RATE(failedCheckpoints)",
+                                Map.of(
+                                        "failedCheckpoints",
+                                        metrics.application(
+                                                "numberOfFailedCheckpoints", "Average"))),
                         0);
         Map<String, IMetric> results = new LinkedHashMap<>();
         for (ScoreSource source : ScoreSource.values()) {
             results.put(
                     source.label(),
-                    application(
-                            app,
-                            CloudWatchNames.rateOf(MetricName.RESULTS.of(source.label())),
-                            "Sum"));
+                    metrics.application(
+                            CloudWatchNames.rateOf(MetricName.RESULTS.of(source.label())), "Sum"));
         }
         Map<String, IMetric> shares = new LinkedHashMap<>(results);
-        shares.put("results", ratio(String.join(" + ", results.keySet()), results));
+        shares.put("results", expression(String.join(" + ", results.keySet()), results));
         fallbackRate =
                 alarm(
                         "FallbackRate",
                         app + FALLBACK_RATE,
                         "More than the threshold of results were scored by the rule because the"
                                 + " model did not answer.",
-                        ratio(
+                        expression(
                                 "IF(results > 0, "
                                         + ScoreSource.FALLBACK.label()
                                         + " / results, 0)",
                                 shares),
                         settings.fallbackRateThreshold);
         Map<String, IMetric> records = new LinkedHashMap<>();
-        records.put("deadLetters", incomingRecords(settings.deadLetterStream));
-        records.put("readings", incomingRecords(settings.inputStream));
+        records.put(
+                "deadLetters", metrics.stream("IncomingRecords", settings.deadLetterStream, "Sum"));
+        records.put("readings", metrics.stream("IncomingRecords", settings.inputStream, "Sum"));
         deadLetterRate =
                 alarm(
                         "DeadLetterRate",
                         app + "-dead-letter-rate",
                         "More than the threshold of readings were refused as dead letters.",
-                        ratio("deadLetters / readings", records),
+                        expression("deadLetters / readings", records),
                         settings.deadLetterRateThreshold);
         modelLatency =
                 alarm(
                         "ModelLatency",
                         app + MODEL_LATENCY,
                         "The endpoint's p99 model latency is above the threshold.",
-                        Metric.Builder.create()
-                                .namespace("AWS/SageMaker")
-                                .metricName("ModelLatency")
-                                .dimensionsMap(
-                                        Map.of(
-                                                "EndpointName", settings.endpointName,
-                                                "VariantName", settings.endpointVariant))
-                                .statistic("p99")
-                                .period(PERIOD)
-                                .build(),
+                        metrics.endpoint("ModelLatency", "p99"),
                         settings.modelLatencyP99Millis * 1000.0);
     }
 
@@ -128,27 +136,7 @@ final class JobAlarms extends Construct {
                 .build();
     }
 
-    private static Metric application(String app, String name, String statistic) {
-        return Metric.Builder.create()
-                .namespace(MSF_NAMESPACE)
-                .metricName(name)
-                .dimensionsMap(Map.of("Application", app))
-                .statistic(statistic)
-                .period(PERIOD)
-                .build();
-    }
-
-    private static Metric incomingRecords(String stream) {
-        return Metric.Builder.create()
-                .namespace("AWS/Kinesis")
-                .metricName("IncomingRecords")
-                .dimensionsMap(Map.of("StreamName", stream))
-                .statistic("Sum")
-                .period(PERIOD)
-                .build();
-    }
-
-    private static MathExpression ratio(String expression, Map<String, IMetric> metrics) {
+    private static MathExpression expression(String expression, Map<String, IMetric> metrics) {
         return MathExpression.Builder.create()
                 .expression(expression)
                 .usingMetrics(metrics)
