@@ -2,8 +2,7 @@ package io.occupancystream.deploy;
 
 import io.occupancystream.job.metrics.CloudWatchNames;
 import io.occupancystream.job.metrics.MetricName;
-import io.occupancystream.job.reading.RejectReason;
-import io.occupancystream.job.results.FallbackReason;
+import io.occupancystream.job.metrics.TallyNames;
 import io.occupancystream.job.results.ScoreSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,17 +52,8 @@ final class JobDashboard extends Construct {
                     "results: " + source.label(),
                     rate(CloudWatchNames.rateOf(MetricName.RESULTS.of(source.label()))));
         }
-        Map<String, IMetric> deadLetters = new LinkedHashMap<>();
-        for (RejectReason reason : RejectReason.values()) {
-            deadLetters.put(
-                    reason.name(),
-                    rate(CloudWatchNames.rateOf(MetricName.DEAD_LETTERS.of(reason))));
-        }
-        Map<String, IMetric> fallbacks = new LinkedHashMap<>();
-        for (FallbackReason reason : FallbackReason.values()) {
-            fallbacks.put(
-                    reason.name(), rate(CloudWatchNames.rateOf(MetricName.FALLBACKS.of(reason))));
-        }
+        Map<String, IMetric> deadLetters = byReason(MetricName.DEAD_LETTERS);
+        Map<String, IMetric> fallbacks = byReason(MetricName.FALLBACKS);
         Map<String, IMetric> modelCalls = new LinkedHashMap<>();
         modelCalls.put("requests", rate(CloudWatchNames.of(MetricName.MODEL_REQUESTS)));
         modelCalls.put("retries", rate(CloudWatchNames.of(MetricName.MODEL_RETRIES)));
@@ -127,6 +117,18 @@ final class JobDashboard extends Construct {
                         .dashboardName(settings.applicationName)
                         .widgets(List.of(widgets))
                         .build();
+    }
+
+    /** The rate of each member of a family of tallies, by its last part (the reason). */
+    private Map<String, IMetric> byReason(MetricName family) {
+        String prefix = family.of() + ".";
+        Map<String, IMetric> rates = new LinkedHashMap<>();
+        for (String tally : TallyNames.all()) {
+            if (tally.startsWith(prefix)) {
+                rates.put(tally.substring(prefix.length()), rate(CloudWatchNames.rateOf(tally)));
+            }
+        }
+        return rates;
     }
 
     /** The application's events per second from one of the job's published rates. */

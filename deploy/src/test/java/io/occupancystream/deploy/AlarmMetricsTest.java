@@ -20,20 +20,20 @@ class AlarmMetricsTest {
      * MSF's own metrics that the alarms read: "Metrics and dimensions in Managed Service for Apache
      * Flink", https://docs.aws.amazon.com/managed-flink/latest/java/metrics-dimensions.html.
      */
-    private static final Set<String> MSF_METRICS = Set.of("downtime");
+    private static final Set<String> MSF_METRICS = Set.of("downtime", "numberOfFailedCheckpoints");
 
     @Test
     void everyAlarmOnTheApplicationReadsAMetricMsfOrTheJobPublishes() {
         List<String> fromMsf = new ArrayList<>();
         List<String> fromJob = new ArrayList<>();
         for (Map<String, Object> metric : alarmMetrics()) {
-            if (JobAlarms.MSF_NAMESPACE.equals(metric.get("Namespace"))) {
+            if (MetricSources.MSF_NAMESPACE.equals(metric.get("Namespace"))) {
                 String name = (String) metric.get("MetricName");
                 (MSF_METRICS.contains(name) ? fromMsf : fromJob).add(name);
             }
         }
 
-        assertThat(fromMsf).containsExactly("downtime");
+        assertThat(fromMsf).containsExactlyInAnyOrder("downtime", "numberOfFailedCheckpoints");
         assertThat(fromJob)
                 .hasSize(3)
                 .allSatisfy(name -> assertThat(CloudWatchNames.published()).contains(name));

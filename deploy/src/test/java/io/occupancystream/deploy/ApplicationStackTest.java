@@ -15,6 +15,8 @@ import software.amazon.awscdk.assertions.Template;
 class ApplicationStackTest {
     private static final Template T = Synthesized.DEFAULT.applicationTemplate;
     private static final String S3 = "s3://" + Synthesized.BUCKET;
+    private static final Map<String, String> APPLICATION =
+            Map.of("Name", "Application", "Value", "occupancy-stream");
 
     /**
      * What the job writes through Flink's Hadoop S3 file system (FileSink), as AWS's sample does.
@@ -29,7 +31,8 @@ class ApplicationStackTest {
         T.resourceCountIs("AWS::IAM::Policy", 1);
         T.resourceCountIs("AWS::Logs::LogGroup", 1);
         T.resourceCountIs("AWS::Logs::LogStream", 1);
-        T.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        T.resourceCountIs("AWS::CloudWatch::Alarm", 5);
+        T.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     }
 
     @Test
@@ -215,9 +218,44 @@ class ApplicationStackTest {
                 .isEqualTo("${" + logicalIdOfApplication() + "}");
     }
 
+    /**
+     * "Use CloudWatch Alarms with Amazon Managed Service for Apache Flink",
+     * https://docs.aws.amazon.com/managed-flink/latest/java/monitoring-metrics-alarms.html,
+     * recommends RATE(numberOfFailedCheckpoints) &gt; 0 with statistic Average and threshold 0: the
+     * metric counts failures since the application started.
+     */
+    @Test
+    void failedCheckpointAlarmWatchesTheRateOfMsfsFailedCheckpointCount() {
+        T.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName",
+                        "occupancy-stream-failed-checkpoints",
+                        "Threshold",
+                        0,
+                        "ComparisonOperator",
+                        "GreaterThanThreshold",
+                        "EvaluationPeriods",
+                        1,
+                        "TreatMissingData",
+                        "notBreaching",
+                        "Metrics",
+                        List.of(
+                                Map.of(
+                                        "Id", "expr_1",
+                                        "Expression", "RATE(failedCheckpoints)",
+                                        "ReturnData", true),
+                                metric(
+                                        "failedCheckpoints",
+                                        "AWS/KinesisAnalytics",
+                                        "numberOfFailedCheckpoints",
+                                        APPLICATION,
+                                        "Average"))));
+    }
+
     @Test
     void alarmsWatchDowntimeFallbacksDeadLettersAndModelLatency() {
-        Map<String, String> app = Map.of("Name", "Application", "Value", "occupancy-stream");
+        Map<String, String> app = APPLICATION;
         T.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Map.of(
@@ -301,6 +339,16 @@ class ApplicationStackTest {
 
     private static Map<String, Object> sum(
             String id, String namespace, String metric, Map<String, String> dimension) {
+        return metric(id, namespace, metric, dimension, "Sum");
+    }
+
+    /** An alarm's metric-math input: one metric, not returned, over the 5-minute period. */
+    private static Map<String, Object> metric(
+            String id,
+            String namespace,
+            String metric,
+            Map<String, String> dimension,
+            String statistic) {
         return Map.of(
                 "Id",
                 id,

@@ -26,7 +26,7 @@ class DeployAppTest {
         JsonNode application = read(out.resolve(DeployApp.APPLICATION_STACK + ".template.json"));
         JsonNode retraining = read(out.resolve(DeployApp.RETRAINING_STACK + ".template.json"));
         assertThat(data.path("Resources").size()).isEqualTo(12);
-        assertThat(application.path("Resources").size()).isEqualTo(10);
+        assertThat(application.path("Resources").size()).isEqualTo(12);
         List<String> retrainingTypes = new ArrayList<>();
         retraining.path("Resources").forEach(r -> retrainingTypes.add(r.path("Type").asText()));
         assertThat(retrainingTypes)

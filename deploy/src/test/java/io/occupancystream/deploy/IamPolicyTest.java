@@ -117,6 +117,42 @@ class IamPolicyTest {
                 .doesNotContain("UpdateThingShadows");
     }
 
+    /**
+     * GetThingShadow authorizes on the thing ("Actions, resources, and condition keys for AWS IoT",
+     * iot:GetThingShadow, resource type thing), so the reader gets that one action on the account's
+     * things in the region, and the policy is a stack output to attach.
+     */
+    @Test
+    void shadowReaderPolicyMayOnlyGetThingShadowsAndIsAnOutputWhenShadowsAreOn() {
+        Synthesized withShadows =
+                new Synthesized(
+                        Map.of("shadowEndpoint", "https://abc-ats.iot.eu-west-1.amazonaws.com"));
+        Template t = withShadows.applicationTemplate;
+        String policy = logicalId(withShadows.application.shadowReader.policy);
+        assertThat(IamStatements.ofPolicy(t, policy))
+                .extracting(s -> s.sid, s -> s.effect, s -> s.actions, s -> s.resources)
+                .containsExactly(
+                        tuple(
+                                "ReadThingShadows",
+                                "Allow",
+                                List.of("iot:GetThingShadow"),
+                                List.of(arn("iot", "thing/*"))));
+        t.hasResourceProperties(
+                "AWS::IAM::ManagedPolicy",
+                Match.objectLike(Map.of("ManagedPolicyName", "occupancy-stream-shadow-reader")));
+        assertThat(
+                        IamStatements.text(
+                                t.findOutputs("ShadowReaderPolicyArn")
+                                        .values()
+                                        .iterator()
+                                        .next()
+                                        .get("Value")))
+                .isEqualTo("${" + policy + "}");
+        assertThat(S.application.shadowReader).isNull();
+        S.applicationTemplate.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
+        assertThat(S.applicationTemplate.findOutputs("ShadowReaderPolicyArn")).isEmpty();
+    }
+
     @Test
     void iotRuleRoleMayPutReadingsAndLogItsFailuresOnly() {
         assertThat(statementsOf(S.dataTemplate, S.data.rule.role))
