@@ -367,7 +367,7 @@ class ApplicationStackTest {
                         "Period",
                         300,
                         "Stat",
-                        "Sum"));
+                        statistic));
     }
 
     /** A property of the template's one resource of the type, by its path. */
