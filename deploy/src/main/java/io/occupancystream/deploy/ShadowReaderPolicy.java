@@ -6,9 +6,10 @@ import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.constructs.Construct;
 
 /**
- * What an application that reads the rooms' decisions needs (docs/api.md): GetThingShadow on the
- * account's things in the stack's region, and nothing else, so it can read shadows (classic or
- * named) but not change them, nor list or describe things. Attach it to the reader's user or role.
+ * What an application that reads the rooms' decisions needs (docs/operations.md, "Reading the
+ * decisions"): GetThingShadow on the account's things in the stack's region, and nothing else, so
+ * it can read shadows (classic or named) but not change them, nor list or describe things. Attach
+ * it to the reader's user or role.
  */
 final class ShadowReaderPolicy extends Construct {
     final ManagedPolicy policy;

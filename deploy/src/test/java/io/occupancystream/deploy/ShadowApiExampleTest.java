@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The curl example of docs/api.md sends the request AWS documents for GetThingShadow, here to a
- * local server in place of the IoT data endpoint: "Device Shadow REST API" (AWS IoT Core developer
- * guide: GET /things/thingName/shadow, ?name=shadowName for a named shadow, signed with
- * iotdevicegateway as the service name) and "GetThingShadow" (AWS IoT API Reference: no body).
+ * The curl example of docs/operations.md ("Reading the decisions") sends the request AWS documents
+ * for GetThingShadow, here to a local server in place of the IoT data endpoint: "Device Shadow REST
+ * API" (AWS IoT Core developer guide: GET /things/thingName/shadow, ?name=shadowName for a named
+ * shadow, signed with iotdevicegateway as the service name) and "GetThingShadow" (AWS IoT API
+ * Reference: no body).
  */
 class ShadowApiExampleTest {
     private static final String SHADOW = "{\"state\":{\"desired\":{\"roomOccupancy\":true}}}";
@@ -80,7 +81,7 @@ class ShadowApiExampleTest {
         assertThat(requests.get(0)).startsWith("GET /things/thermostat-1/shadow?name=occupancy ");
     }
 
-    /** docs/api.md's curl command, its endpoint replaced by the local server's. */
+    /** The curl command of docs/operations.md, its endpoint replaced by the local server's. */
     private String curl(String path) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
         List<String> command = new ArrayList<>();
