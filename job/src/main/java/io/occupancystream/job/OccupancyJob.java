@@ -184,10 +184,13 @@ public final class OccupancyJob implements Callable<Integer> {
         JobWiring.pipeline(settings, Clock.systemUTC()).build(env);
 
         long begin = System.nanoTime();
-        ResumableRun run = ResumableRun.submit(env, JOB_NAME, checkpoints, start);
+        ResumableRun run;
         JobExecutionResult result;
-        try (StopOnSignal signals = StopOnSignal.install(run)) {
-            result = run.await();
+        try {
+            run = ResumableRun.submit(env, JOB_NAME, checkpoints, start);
+            try (StopOnSignal signals = StopOnSignal.install(run)) {
+                result = run.await();
+            }
         } catch (RestoreFailedException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return RESTORE_FAILED;

@@ -32,14 +32,22 @@ public final class ResumableRun {
         this.start = start;
     }
 
-    /** Submits the job {@code env} holds, which must have been configured for {@code start}. */
+    /**
+     * Submits the job {@code env} holds, which must have been configured for {@code start}.
+     *
+     * @throws RestoreFailedException when the job cannot take the state it resumes from
+     */
     public static ResumableRun submit(
             StreamExecutionEnvironment env,
             String jobName,
             CheckpointFolder checkpoints,
             RunStart start)
             throws Exception {
-        return new ResumableRun(env.executeAsync(jobName), checkpoints, start);
+        try {
+            return new ResumableRun(env.executeAsync(jobName), checkpoints, start);
+        } catch (Exception e) {
+            throw explained(e, start);
+        }
     }
 
     public JobClient client() {
@@ -78,6 +86,18 @@ public final class ResumableRun {
     }
 
     /**
+     * A failure of the job's start (a missing operator is found at submission, a serializer that
+     * cannot read the state once the tasks restore) as {@link RestoreFailure} explains it, if it
+     * does.
+     */
+    private static Exception explained(Exception failure, RunStart start) {
+        return start.checkpoint()
+                .flatMap(from -> RestoreFailure.explain(failure, from))
+                .<Exception>map(restore -> restore)
+                .orElse(failure);
+    }
+
+    /**
      * Waits for the job to end. A bounded job that ended by itself is marked finished, so that the
      * same command does not run it again.
      *
@@ -88,14 +108,7 @@ public final class ResumableRun {
         try {
             result = client.getJobExecutionResult().get();
         } catch (ExecutionException e) {
-            Optional<RetainedCheckpoint> from = start.checkpoint();
-            if (from.isPresent()) {
-                Optional<RestoreFailedException> restore = RestoreFailure.explain(e, from.get());
-                if (restore.isPresent()) {
-                    throw restore.get();
-                }
-            }
-            throw e;
+            throw explained(e, start);
         }
         if (!stopping.get()) {
             checkpoints.markFinished();
