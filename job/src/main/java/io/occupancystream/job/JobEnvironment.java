@@ -71,8 +71,8 @@ public final class JobEnvironment {
     }
 
     /**
-     * Checkpoints in files under {@code folder}/checkpoints: a training window's rows outgrow the 5
-     * MiB that checkpoints kept in the JobManager's memory may hold.
+     * Checkpoints and savepoints in files under {@code folder}/checkpoints: a training window's
+     * rows outgrow the 5 MiB that checkpoints kept in the JobManager's memory may hold.
      */
     public static Configuration checkpointsUnder(String folder) {
         Configuration conf = new Configuration();

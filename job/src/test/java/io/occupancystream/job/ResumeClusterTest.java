@@ -94,8 +94,6 @@ class ResumeClusterTest {
         HoldAfterCheckpoint.release();
         first.await();
         assertThat(first.stoppedWith()).contains(savepoint.get());
-        List<String> resultsAtStop = results(out);
-        assertThat(resultsAtStop).isNotEmpty().hasSizeLessThan(DEVICES * STEPS);
 
         RunStart start = RunStart.decide(CheckpointFolder.under(out.toString()));
         assertThat(start.checkpoint().orElseThrow().savepoint).isTrue();
