@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -93,30 +92,29 @@ public final class ResumableRun {
     }
 
     private void attemptStop(int attempt) {
-        client.stopWithSavepoint(false, checkpoints.uri(), SavepointFormatType.CANONICAL)
-                .whenComplete(
-                        (path, failure) -> {
-                            if (failure == null) {
-                                savepoint.complete(path);
-                            } else {
-                                client.getJobStatus()
-                                        .whenComplete(
-                                                (status, unknown) ->
-                                                        refused(attempt, failure, status));
-                            }
-                        });
+        CompletableFuture<String> stopped;
+        try {
+            stopped =
+                    client.stopWithSavepoint(
+                            false, checkpoints.uri(), SavepointFormatType.CANONICAL);
+        } catch (RuntimeException e) {
+            // A local job that has ended shut its MiniCluster down: the client throws.
+            stopped = CompletableFuture.failedFuture(e);
+        }
+        stopped.whenComplete(
+                (path, failure) -> {
+                    if (failure == null) {
+                        savepoint.complete(path);
+                    } else {
+                        refused(attempt, failure);
+                    }
+                });
     }
 
-    /** After a refused savepoint; {@code status} is null when Flink could not say it. */
-    private void refused(int attempt, Throwable failure, JobStatus status) {
+    private void refused(int attempt, Throwable failure) {
         String reason = ExceptionUtils.stripCompletionException(failure).getMessage();
-        if (status != null && status.isGloballyTerminalState()) {
-            String message =
-                    "No savepoint ("
-                            + reason
-                            + "): the job ended ("
-                            + status
-                            + ") before it stopped";
+        if (client.getJobExecutionResult().isDone()) {
+            String message = "No savepoint (" + reason + "): the job ended before it stopped";
             LOG.info(message);
             savepoint.completeExceptionally(new NoSavepointException(message, failure));
         } else if (attempt < STOP_ATTEMPTS) {

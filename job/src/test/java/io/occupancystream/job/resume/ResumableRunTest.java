@@ -95,7 +95,7 @@ class ResumableRunTest {
     void aJobThatEndsByItselfWhileStoppingIsNeitherRetriedNorCancelledAndIsMarkedFinished()
             throws Exception {
         FakeJob job = new FakeJob(refused());
-        job.status = JobStatus.FINISHED;
+        job.result.complete(new JobExecutionResult(job.getJobID(), 0, Map.of()));
         ResumableRun resumable = resumable(job);
 
         CompletableFuture<String> stopped = resumable.stop();
@@ -105,10 +105,7 @@ class ResumableRunTest {
         assertThatThrownBy(stopped::join)
                 .cause()
                 .isInstanceOf(NoSavepointException.class)
-                .hasMessage(
-                        "No savepoint (Task has failed.): the job ended (FINISHED) before it"
-                                + " stopped");
-        job.result.complete(new JobExecutionResult(job.getJobID(), 0, Map.of()));
+                .hasMessage("No savepoint (Task has failed.): the job ended before it stopped");
         resumable.await();
         assertThat(resumable.stoppedWith()).isEmpty();
         assertThat(folder().finishedAt()).isPresent();
@@ -117,17 +114,48 @@ class ResumableRunTest {
     @Test
     void aJobThatFailsWhileStoppingFailsWithItsOwnError() throws Exception {
         FakeJob job = new FakeJob(refused());
-        job.status = JobStatus.FAILED;
-        ResumableRun resumable = resumable(job);
-        resumable.stop();
         IllegalStateException failure = new IllegalStateException("the job's own failure");
-
         job.result.completeExceptionally(failure);
+        ResumableRun resumable = resumable(job);
+
+        resumable.stop();
 
         assertThatThrownBy(resumable::await)
                 .isInstanceOf(ExecutionException.class)
                 .hasCause(failure);
         assertThat(job.cancels).isZero();
+    }
+
+    /**
+     * Once a local job has ended, Flink shuts its MiniCluster down and the client throws instead of
+     * answering (seen in a stop that came as a replay ended): the stop still settles.
+     */
+    @Test
+    void aStopOfAJobWhoseClusterIsGoneSettlesWithoutASavepoint() throws Exception {
+        FakeJob job =
+                new FakeJob(
+                        refused(),
+                        CompletableFuture.failedFuture(
+                                new IllegalStateException(
+                                        "MiniCluster is not yet running or has already been"
+                                                + " shut down.")));
+        ResumableRun resumable = resumable(job);
+
+        CompletableFuture<String> stopped = resumable.stop();
+        job.result.complete(new JobExecutionResult(job.getJobID(), 0, Map.of()));
+        job.shutDown = true;
+        retries.poll().run();
+
+        assertThat(job.stops).isEqualTo(2);
+        assertThat(job.cancels).isZero();
+        assertThatThrownBy(stopped::join)
+                .cause()
+                .isInstanceOf(NoSavepointException.class)
+                .hasMessage(
+                        "No savepoint (MiniCluster is not yet running or has already been shut"
+                                + " down.): the job ended before it stopped");
+        resumable.await();
+        assertThat(folder().finishedAt()).isPresent();
     }
 
     private ResumableRun resumable(FakeJob job) {
@@ -155,12 +183,12 @@ class ResumableRunTest {
         Files.setLastModifiedTime(metadata, FileTime.from(taken));
     }
 
-    /** A running job that answers stops as given, in order. */
+    /** A job that answers stops as given, in order, running until its result is completed. */
     private static final class FakeJob implements JobClient {
         private final JobID id = new JobID();
         private final Deque<CompletableFuture<String>> answers;
         final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-        JobStatus status = JobStatus.RUNNING;
+        boolean shutDown;
         int stops;
         int cancels;
 
@@ -176,7 +204,7 @@ class ResumableRunTest {
 
         @Override
         public CompletableFuture<JobStatus> getJobStatus() {
-            return CompletableFuture.completedFuture(status);
+            throw new UnsupportedOperationException();
         }
 
         @Override
@@ -191,7 +219,11 @@ class ResumableRunTest {
                 String savepointDirectory,
                 SavepointFormatType formatType) {
             stops++;
-            return answers.remove();
+            CompletableFuture<String> answer = answers.remove();
+            if (shutDown) {
+                throw (IllegalStateException) answer.handle((path, failure) -> failure).join();
+            }
+            return answer;
         }
 
         @Override
