@@ -1,0 +1,88 @@
+package io.occupancystream.devicesim.chaos;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the job's logs (see {@link JobLauncher}) say about checkpoints and restores: Flink's
+ * CheckpointCoordinator logs each completed checkpoint and each restore with the checkpoint's
+ * trigger time, and the job's status changes; each line starts with its time in epoch ms.
+ */
+final class JobLog {
+    private static final Pattern STAMP = Pattern.compile("^(\\d{13}) ");
+    private static final Pattern COMPLETED = Pattern.compile("Completed checkpoint (\\d+) for job");
+    private static final Pattern RESTORING =
+            Pattern.compile("Restoring job \\S+ from [A-Za-z ]+ (\\d+) @ (\\d+)");
+    private static final Pattern RESTARTING =
+            Pattern.compile("switched from state \\w+ to RESTARTING");
+    private static final Pattern FAILED = Pattern.compile("switched from state \\w+ to FAILED");
+
+    /** A restore: when it happened, and when the checkpoint it restored was triggered. */
+    static final class Restore {
+        final long atMillis;
+        final long checkpointId;
+        final long checkpointTriggeredMillis;
+
+        Restore(long atMillis, long checkpointId, long checkpointTriggeredMillis) {
+            this.atMillis = atMillis;
+            this.checkpointId = checkpointId;
+            this.checkpointTriggeredMillis = checkpointTriggeredMillis;
+        }
+    }
+
+    final List<Restore> restores = new ArrayList<>();
+    int completedCheckpoints;
+    int restarts;
+    int failures;
+
+    /** Reads the logs in the order the job ran. */
+    static JobLog read(List<Path> logs) throws IOException {
+        JobLog log = new JobLog();
+        for (Path file : logs) {
+            long lastStamp = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                Matcher stamp = STAMP.matcher(line);
+                if (stamp.find()) {
+                    lastStamp = Long.parseLong(stamp.group(1));
+                }
+                Matcher restoring = RESTORING.matcher(line);
+                if (restoring.find()) {
+                    log.restores.add(
+                            new Restore(
+                                    lastStamp,
+                                    Long.parseLong(restoring.group(1)),
+                                    Long.parseLong(restoring.group(2))));
+                } else if (COMPLETED.matcher(line).find()) {
+                    log.completedCheckpoints++;
+                } else if (RESTARTING.matcher(line).find()) {
+                    log.restarts++;
+                } else if (FAILED.matcher(line).find()) {
+                    log.failures++;
+                }
+            }
+        }
+        return log;
+    }
+
+    /**
+     * Whether an output first written at {@code firstMillis} and again at {@code againMillis} may
+     * be there twice: only when a restore came between them, from a checkpoint triggered before the
+     * first copy was written (so the checkpoint did not cover it).
+     */
+    boolean allowsRepeat(long firstMillis, long againMillis) {
+        for (Restore restore : restores) {
+            if (restore.atMillis >= firstMillis
+                    && restore.atMillis <= againMillis
+                    && firstMillis >= restore.checkpointTriggeredMillis) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
