@@ -126,7 +126,6 @@ final class OutputCheck {
                 && resultRepeatsNotAllowed == 0
                 && deadLetterRepeatsNotAllowed == 0
                 && unexpectedResults == 0
-                && orderBreaks == 0
                 && recordsTwice == 0
                 && untraceableDeadLetters == 0
                 && resultsWithoutReason == 0;

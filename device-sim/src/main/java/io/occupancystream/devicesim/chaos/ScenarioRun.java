@@ -7,15 +7,18 @@ import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.kinesis.KinesisSettings;
 import io.occupancystream.job.reading.ReadingJson;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -49,6 +52,11 @@ final class ScenarioRun implements AutoCloseable {
 
     static ScenarioRun start(ChaosSettings settings, String name) throws Exception {
         Path dir = settings.out.resolve(name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> old = Files.walk(dir)) {
+                old.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
         Files.createDirectories(dir);
         LocalStack stack =
                 LocalStack.start(
@@ -110,7 +118,8 @@ final class ScenarioRun implements AutoCloseable {
 
     /**
      * Reads the outputs until every record put is accounted for and {@code expectedTraining} rows
-     * (if not null) are in the bucket, or nothing new came for the settle time-out.
+     * (if not null) are in the bucket and then nothing new came for a few checkpoint intervals
+     * (repeats after a restore come late), or nothing new came for the settle time-out.
      */
     Settled settle(List<ChaosRecord> put, Map<String, List<String>> expectedTraining)
             throws Exception {
@@ -122,6 +131,7 @@ final class ScenarioRun implements AutoCloseable {
                 expectedTraining == null ? 0 : TrainingWindows.rowCount(expectedTraining);
         Map<String, List<String>> training = Map.of();
         long lastProgress = System.nanoTime();
+        long quietNanos = Math.max(10_000_000_000L, 5 * settings.checkpointInterval.toNanos());
         long lastRows = -1;
         while (true) {
             boolean progress = outputs.poll();
@@ -140,8 +150,9 @@ final class ScenarioRun implements AutoCloseable {
                 boolean trainingDone =
                         expectedTraining == null
                                 || TrainingWindows.rowCount(training) >= expectedRows;
-                if ((check.complete() && trainingDone)
-                        || System.nanoTime() - lastProgress > settings.settleTimeout.toNanos()) {
+                long quiet = System.nanoTime() - lastProgress;
+                if ((check.complete() && trainingDone && quiet > quietNanos)
+                        || quiet > settings.settleTimeout.toNanos()) {
                     return new Settled(check, training);
                 }
             }

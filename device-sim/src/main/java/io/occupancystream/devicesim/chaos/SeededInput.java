@@ -63,18 +63,13 @@ final class SeededInput {
      * themselves wait for a later reading, so no result is expected for them.
      */
     List<ChaosRecord> closers() {
+        // One timestamp for all: a later closer would release an earlier one.
+        long at = lastTimestamp.values().stream().mapToLong(Long::longValue).max().orElse(0);
         List<ChaosRecord> closers = new ArrayList<>();
-        lastTimestamp.forEach(
-                (thing, timestamp) ->
-                        closers.add(
-                                ChaosRecord.closer(
-                                        new Reading(
-                                                thing,
-                                                timestamp + CLOSER_SECONDS,
-                                                70,
-                                                1,
-                                                null,
-                                                null))));
+        for (String thing : lastTimestamp.keySet()) {
+            closers.add(
+                    ChaosRecord.closer(new Reading(thing, at + CLOSER_SECONDS, 70, 1, null, null)));
+        }
         return closers;
     }
 }
