@@ -144,7 +144,7 @@ public final class ChaosCommand implements Callable<Integer> {
             case "sink-throttled":
                 return new SinkThrottleScenario().run(settings);
             default:
-                return new FuzzScenario(fuzzRecords, seed).run(settings);
+                return new FuzzScenario(fuzzRecords, seed, FuzzScenario.HUGE_SHARE).run(settings);
         }
     }
 }

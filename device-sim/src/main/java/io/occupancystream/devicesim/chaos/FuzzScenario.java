@@ -13,14 +13,17 @@ import java.util.Locale;
  * as a result or as a dead letter, exactly one of the two.
  */
 final class FuzzScenario {
-    private static final double HUGE_SHARE = 0.0005;
+    /** The share of huge records (64 KiB to 1 MiB) in {@code bin/chaos}'s fuzzing. */
+    static final double HUGE_SHARE = 0.0005;
 
     private final long records;
     private final long seed;
+    private final double hugeShare;
 
-    FuzzScenario(long records, long seed) {
+    FuzzScenario(long records, long seed, double hugeShare) {
         this.records = records;
         this.seed = seed;
+        this.hugeShare = hugeShare;
     }
 
     String name() {
@@ -30,7 +33,7 @@ final class FuzzScenario {
     ScenarioReport run(ChaosSettings settings) throws Exception {
         long start = System.nanoTime();
         long first = SimulationSettings.DEFAULT_START.getEpochSecond();
-        FuzzRecords fuzz = new FuzzRecords(seed, first, HUGE_SHARE);
+        FuzzRecords fuzz = new FuzzRecords(seed, first, hugeShare);
         try (ScenarioRun run = ScenarioRun.start(settings, name())) {
             ScenarioRun.Settled settled;
             JobLog log;
@@ -46,7 +49,7 @@ final class FuzzScenario {
                 } finally {
                     feeder.close();
                 }
-                settled = run.settle(put, null);
+                settled = run.settle(put, null, job);
                 log = run.log();
                 ends = job.unexpectedEnds;
             }

@@ -50,7 +50,7 @@ abstract class Scenario {
                     feeder.close();
                 }
                 reference = run.referenceTraining(put);
-                settled = run.settle(put, reference);
+                settled = run.settle(put, reference, job);
                 log = run.log();
                 holdsToo = holdsToo(run, job, log);
                 unexpectedEnds = job.unexpectedEnds;

@@ -121,7 +121,8 @@ final class ScenarioRun implements AutoCloseable {
      * (if not null) are in the bucket and then nothing new came for a few checkpoint intervals
      * (repeats after a restore come late), or nothing new came for the settle time-out.
      */
-    Settled settle(List<ChaosRecord> put, Map<String, List<String>> expectedTraining)
+    Settled settle(
+            List<ChaosRecord> put, Map<String, List<String>> expectedTraining, RunningJob job)
             throws Exception {
         LocalStackLayout layout = stack.layout();
         JobOutputs outputs =
@@ -156,7 +157,7 @@ final class ScenarioRun implements AutoCloseable {
                     return new Settled(check, training);
                 }
             }
-            Thread.sleep(POLL.toMillis());
+            job.runFor(POLL);
         }
     }
 

@@ -54,7 +54,7 @@ class ChaosHarnessTest {
 
     @Test
     void everyFuzzedRecordBecomesAResultOrADeadLetterWithoutACrash() throws Exception {
-        ScenarioReport report = new FuzzScenario(10_000, SEED).run(settings(OUT));
+        ScenarioReport report = new FuzzScenario(10_000, SEED, 0).run(settings(OUT));
 
         assertThat(report.figures).startsWith("10000 fuzzed records; crashes 0 ");
         assertThat(report.holds).as(report.line()).isTrue();
