@@ -121,7 +121,7 @@ public final class ChaosCommand implements Callable<Integer> {
                                 home.resolve("job").resolve("target").resolve("plugins"),
                                 out),
                         Duration.ofSeconds(checkpointSeconds),
-                        Duration.ofSeconds(60));
+                        Duration.ofSeconds(120));
         List<ScenarioReport> reports = new ArrayList<>();
         for (String name : scenarios) {
             ScenarioReport report = run(name, settings);

@@ -37,8 +37,8 @@ final class JobLauncher {
                     "logger.checkpoints.name ="
                             + " org.apache.flink.runtime.checkpoint.CheckpointCoordinator",
                     "logger.checkpoints.level = INFO",
-                    "logger.graph.name ="
-                            + " org.apache.flink.runtime.executiongraph.DefaultExecutionGraph",
+                    // DefaultExecutionGraph logs the job's status changes under this name.
+                    "logger.graph.name = org.apache.flink.runtime.executiongraph.ExecutionGraph",
                     "logger.graph.level = INFO",
                     "logger.metricnames.name = org.apache.flink.metrics.MetricGroup",
                     "logger.metricnames.level = ERROR",

@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
  * trigger time, and the job's status changes; each line starts with its time in epoch ms.
  */
 final class JobLog {
-    private static final Pattern STAMP = Pattern.compile("^(\\d{13}) ");
+    private static final Pattern STAMP = Pattern.compile("^(\\d+) ");
     private static final Pattern COMPLETED = Pattern.compile("Completed checkpoint (\\d+) for job");
     private static final Pattern RESTORING =
             Pattern.compile("Restoring job \\S+ from [A-Za-z ]+ (\\d+) @ (\\d+)");
     private static final Pattern RESTARTING =
             Pattern.compile("switched from state \\w+ to RESTARTING");
     private static final Pattern FAILED = Pattern.compile("switched from state \\w+ to FAILED");
+    private static final Pattern FRESH = Pattern.compile("OccupancyJob - Starting fresh");
 
     /** A restore: when it happened, and when the checkpoint it restored was triggered. */
     static final class Restore {
@@ -38,6 +39,10 @@ final class JobLog {
 
     final List<Restore> restores = new ArrayList<>();
     int completedCheckpoints;
+
+    /** Launches that started over although a checkpoint had completed before: lost progress. */
+    int freshStartsAfterACheckpoint;
+
     int restarts;
     int failures;
 
@@ -60,6 +65,8 @@ final class JobLog {
                                     Long.parseLong(restoring.group(2))));
                 } else if (COMPLETED.matcher(line).find()) {
                     log.completedCheckpoints++;
+                } else if (FRESH.matcher(line).find() && log.completedCheckpoints > 0) {
+                    log.freshStartsAfterACheckpoint++;
                 } else if (RESTARTING.matcher(line).find()) {
                     log.restarts++;
                 } else if (FAILED.matcher(line).find()) {

@@ -1,8 +1,13 @@
 package io.occupancystream.devicesim.chaos;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The job running in a JVM of its own (see {@link JobLauncher}). */
 final class JobProcess implements AutoCloseable {
@@ -31,8 +36,14 @@ final class JobProcess implements AutoCloseable {
                 : -1;
     }
 
-    Path log() {
-        return log;
+    /** Whether a line of this launch's log matches {@code pattern}. */
+    boolean logContains(Pattern pattern) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(line -> pattern.matcher(line).find());
+        }
     }
 
     @Override

@@ -25,15 +25,24 @@ final class KillResumeScenario extends Scenario {
     @Override
     String inject(ScenarioRun run, RunningJob job) throws Exception {
         for (int cycle = 0; cycle < cycles; cycle++) {
-            job.runFor(Duration.ofMillis(3000 + random.nextInt(12_000)));
+            // A moment while the job runs: after its start line (resuming or fresh), which a
+            // loaded machine can take tens of seconds to reach.
+            job.awaitStarted(Duration.ofMinutes(3));
+            job.runFor(Duration.ofMillis(1000 + random.nextInt(12_000)));
             job.killAndResume();
         }
-        return job.kills + " kill -9 and resume cycles";
+        JobLog log = run.log();
+        return job.kills
+                + " kill -9 and resume cycles ("
+                + log.restores.size()
+                + " restores, "
+                + log.freshStartsAfterACheckpoint
+                + " fresh starts after a checkpoint)";
     }
 
     @Override
     boolean holdsToo(ScenarioRun run, RunningJob job, JobLog log) {
-        // Each start after a kill resumes: one restore per kill, not a fresh start.
-        return log.restores.size() >= job.kills;
+        // Once a checkpoint is complete, every start after a kill resumes from one.
+        return log.freshStartsAfterACheckpoint == 0;
     }
 }

@@ -2,6 +2,7 @@ package io.occupancystream.devicesim.chaos;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * The job of a scenario as its user runs it: when it ends without being told to (its restarts used
@@ -10,6 +11,8 @@ import java.time.Duration;
  */
 final class RunningJob implements AutoCloseable {
     private static final long STEP_MILLIS = 250;
+    private static final Pattern STARTED =
+            Pattern.compile("OccupancyJob - (Resuming from|Starting fresh)");
 
     private final ScenarioRun run;
     private JobProcess process;
@@ -30,6 +33,14 @@ final class RunningJob implements AutoCloseable {
                 process = run.startJob();
             }
             Thread.sleep(Math.min(STEP_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    /** Waits until the job has logged how it started (resuming or fresh), at most {@code max}. */
+    void awaitStarted(Duration max) throws IOException, InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < end && !process.logContains(STARTED)) {
+            runFor(Duration.ofMillis(STEP_MILLIS));
         }
     }
 

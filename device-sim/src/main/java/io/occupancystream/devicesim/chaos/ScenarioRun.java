@@ -128,6 +128,8 @@ final class ScenarioRun implements AutoCloseable {
         JobOutputs outputs =
                 new JobOutputs(
                         stack.kinesisClient(), layout.resultsStream, layout.deadLetterStream);
+        // The no-progress time-out counts from the job's start, which a loaded machine delays.
+        job.awaitStarted(Duration.ofMinutes(5));
         long expectedRows =
                 expectedTraining == null ? 0 : TrainingWindows.rowCount(expectedTraining);
         Map<String, List<String>> training = Map.of();

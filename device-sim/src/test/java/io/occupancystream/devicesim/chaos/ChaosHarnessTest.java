@@ -41,7 +41,7 @@ class ChaosHarnessTest {
                         Path.of("target", "plugins"),
                         out),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(120));
     }
 
     @Test

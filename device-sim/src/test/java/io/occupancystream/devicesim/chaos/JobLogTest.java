@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JobLogTest {
     private static final List<String> FIRST_RUN =
             List.of(
+                    "900 INFO  OccupancyJob - Starting fresh: no complete checkpoint in"
+                            + " file:/run/checkpoints",
                     "1000 INFO  CheckpointCoordinator - Triggering checkpoint 1"
                             + " (type=CheckpointType{name='Checkpoint',"
                             + " sharingFilesStrategy=FORWARD_BACKWARD}) @ 1000 for job abc.",
@@ -38,6 +40,7 @@ class JobLogTest {
         JobLog log = read(dir);
 
         assertThat(log.completedCheckpoints).isEqualTo(2);
+        assertThat(log.freshStartsAfterACheckpoint).isZero();
         assertThat(log.restarts).isEqualTo(1);
         assertThat(log.failures).isZero();
         assertThat(log.restores)
@@ -60,6 +63,22 @@ class JobLogTest {
         // after checkpoint 3's trigger, again after the restart that restored it
         assertThat(log.allowsRepeat(5600, 6200)).isTrue();
         assertThat(log.allowsRepeat(5400, 6200)).isFalse();
+    }
+
+    @Test
+    void countsAFreshStartAfterACheckpointHadCompleted(@TempDir Path dir) throws Exception {
+        JobLog log =
+                JobLog.read(
+                        List.of(
+                                Files.write(dir.resolve("job-1.log"), FIRST_RUN),
+                                Files.write(
+                                        dir.resolve("job-2.log"),
+                                        List.of(
+                                                "5000 INFO  OccupancyJob - Starting fresh: no"
+                                                        + " complete checkpoint in file:/run"))));
+
+        assertThat(log.freshStartsAfterACheckpoint).isEqualTo(1);
+        assertThat(log.restores).isEmpty();
     }
 
     private static JobLog read(Path dir) throws Exception {

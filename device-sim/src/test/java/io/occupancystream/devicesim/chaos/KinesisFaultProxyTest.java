@@ -84,7 +84,7 @@ class KinesisFaultProxyTest {
     }
 
     @Test
-    void failedEntriesAreInternalFailuresAndNothingIsWritten() {
+    void failedEntriesAreInternalFailuresAndNothingIsWritten() throws Exception {
         proxy.inject(KinesisFaultProxy.Fault.FAIL_ENTRIES, Set.of("failing"));
         try (KinesisClient direct = LocalKinesisClient.connect(kinesalite.endpoint());
                 KinesisClient kinesis = LocalKinesisClient.connect(proxy.endpoint())) {
