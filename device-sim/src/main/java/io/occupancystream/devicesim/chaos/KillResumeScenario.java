@@ -25,9 +25,9 @@ final class KillResumeScenario extends Scenario {
     @Override
     String inject(ScenarioRun run, RunningJob job) throws Exception {
         for (int cycle = 0; cycle < cycles; cycle++) {
-            // A moment while the job runs: after its start line (resuming or fresh), which a
-            // loaded machine can take tens of seconds to reach.
-            job.awaitStarted(Duration.ofMinutes(3));
+            // A moment while the job runs: after this launch's first checkpoint, which a loaded
+            // machine can take a minute to reach.
+            job.awaitCheckpoint(Duration.ofMinutes(3));
             job.runFor(Duration.ofMillis(1000 + random.nextInt(12_000)));
             job.killAndResume();
         }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 final class RunningJob implements AutoCloseable {
     private static final long STEP_MILLIS = 250;
-    private static final Pattern STARTED =
-            Pattern.compile("OccupancyJob - (Resuming from|Starting fresh)");
+    private static final Pattern RUNNING =
+            Pattern.compile("CheckpointCoordinator - Completed checkpoint");
 
     private final ScenarioRun run;
     private JobProcess process;
@@ -36,10 +36,13 @@ final class RunningJob implements AutoCloseable {
         }
     }
 
-    /** Waits until the job has logged how it started (resuming or fresh), at most {@code max}. */
-    void awaitStarted(Duration max) throws IOException, InterruptedException {
+    /**
+     * Waits until this launch of the job has completed a checkpoint (so it runs, and a kill now has
+     * something to resume from), at most {@code max}.
+     */
+    void awaitCheckpoint(Duration max) throws IOException, InterruptedException {
         long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end && !process.logContains(STARTED)) {
+        while (System.nanoTime() < end && !process.logContains(RUNNING)) {
             runFor(Duration.ofMillis(STEP_MILLIS));
         }
     }
