@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class JobLog {
     private static final Pattern STAMP = Pattern.compile("^(\\d+) ");
+    private static final Pattern TRIGGERING =
+            Pattern.compile("Triggering checkpoint (\\d+) .* @ (\\d+) for job");
     private static final Pattern COMPLETED = Pattern.compile("Completed checkpoint (\\d+) for job");
     private static final Pattern RESTORING =
             Pattern.compile("Restoring job \\S+ from [A-Za-z ]+ (\\d+) @ (\\d+)");
@@ -49,6 +53,9 @@ final class JobLog {
     /** Reads the logs in the order the job ran. */
     static JobLog read(List<Path> logs) throws IOException {
         JobLog log = new JobLog();
+        // A retained checkpoint restored by path is logged as "Savepoint N @ 0": its trigger
+        // time comes from the earlier launch that took it.
+        Map<Long, Long> triggered = new HashMap<>();
         for (Path file : logs) {
             long lastStamp = 0;
             for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
@@ -57,12 +64,19 @@ final class JobLog {
                     lastStamp = Long.parseLong(stamp.group(1));
                 }
                 Matcher restoring = RESTORING.matcher(line);
+                Matcher triggering = TRIGGERING.matcher(line);
                 if (restoring.find()) {
+                    long id = Long.parseLong(restoring.group(1));
+                    long at = Long.parseLong(restoring.group(2));
                     log.restores.add(
                             new Restore(
                                     lastStamp,
-                                    Long.parseLong(restoring.group(1)),
-                                    Long.parseLong(restoring.group(2))));
+                                    id,
+                                    at > 0 ? at : triggered.getOrDefault(id, Long.MAX_VALUE)));
+                } else if (triggering.find()) {
+                    triggered.put(
+                            Long.parseLong(triggering.group(1)),
+                            Long.parseLong(triggering.group(2)));
                 } else if (COMPLETED.matcher(line).find()) {
                     log.completedCheckpoints++;
                 } else if (FRESH.matcher(line).find() && log.completedCheckpoints > 0) {

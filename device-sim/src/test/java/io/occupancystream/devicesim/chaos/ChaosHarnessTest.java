@@ -48,7 +48,7 @@ class ChaosHarnessTest {
     void killedJobResumesWithNothingLostAndRepeatsOnlySinceItsCheckpoint() throws Exception {
         ScenarioReport report = new KillResumeScenario(3, SEED).run(settings(OUT));
 
-        assertThat(report.figures).startsWith("3 kill -9 and resume cycles;");
+        assertThat(report.figures).startsWith("3 kill -9 and resume cycles (");
         assertThat(report.holds).as(report.line()).isTrue();
     }
 

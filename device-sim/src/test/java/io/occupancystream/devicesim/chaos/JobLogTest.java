@@ -27,7 +27,7 @@ class JobLogTest {
     private static final List<String> RESUMED_RUN =
             List.of(
                     "5000 INFO  OccupancyJob - Resuming from checkpoint /run/checkpoints/abc/chk-2",
-                    "5200 INFO  CheckpointCoordinator - Restoring job def from Savepoint 2 @ 2000"
+                    "5200 INFO  CheckpointCoordinator - Restoring job def from Savepoint 2 @ 0"
                             + " for def located at file:/run/checkpoints/abc/chk-2.",
                     "6000 INFO  DefaultExecutionGraph - Job occupancy-stream (def) switched from"
                             + " state RUNNING to RESTARTING.",
