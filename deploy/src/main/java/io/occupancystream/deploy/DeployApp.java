@@ -11,13 +11,15 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
 /**
- * The CDK app: the data stack and the application stack, checked by cdk-nag's AwsSolutions rules.
- * Without an account and region in the environment (CDK_DEFAULT_ACCOUNT, CDK_DEFAULT_REGION) the
- * templates are environment-agnostic and take both from where they are deployed.
+ * The CDK app: the data stack, the application stack and the retraining stack, checked by cdk-nag's
+ * AwsSolutions rules. Without an account and region in the environment (CDK_DEFAULT_ACCOUNT,
+ * CDK_DEFAULT_REGION) the templates are environment-agnostic and take both from where they are
+ * deployed.
  */
 public final class DeployApp {
     public static final String DATA_STACK = "OccupancyData";
     public static final String APPLICATION_STACK = "OccupancyApplication";
+    public static final String RETRAINING_STACK = "OccupancyRetraining";
 
     private DeployApp() {}
 
@@ -46,19 +48,20 @@ public final class DeployApp {
         System.exit(0);
     }
 
-    /** Adds both stacks, configured from the app's context, to the app. */
+    /** Adds the stacks, configured from the app's context, to the app. */
     static ApplicationStack build(App app, Environment env) {
         DeploySettings settings = DeploySettings.of(context(app));
         DataStack data = new DataStack(app, DATA_STACK, props(env), settings);
         ApplicationStack application =
                 new ApplicationStack(app, APPLICATION_STACK, props(env), settings);
         application.addStackDependency(data);
+        new RetrainingStack(app, RETRAINING_STACK, props(env), settings).addStackDependency(data);
         Aspects.of(app).add(new AwsSolutionsChecks());
         return application;
     }
 
     /**
-     * The stacks have no assets (the jar is uploaded by hand), so their templates carry no CDK
+     * The stacks have no assets (the jars are uploaded by hand), so their templates carry no CDK
      * bootstrap parameter or rule: {@code aws cloudformation deploy} takes them in an account that
      * was never bootstrapped. (The CDK CLI still assumes its bootstrap deploy role.)
      */

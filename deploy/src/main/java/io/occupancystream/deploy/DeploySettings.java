@@ -2,6 +2,9 @@ package io.occupancystream.deploy;
 
 import io.occupancystream.job.kinesis.KinesisSettings;
 import io.occupancystream.job.scoring.EndpointSettings;
+import io.occupancystream.modelops.sagemaker.AutopilotJobSpec;
+import io.occupancystream.modelops.sagemaker.PromotionOptions;
+import io.occupancystream.modelops.sagemaker.RetrainCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +23,9 @@ import software.amazon.awscdk.Stack;
 public final class DeploySettings {
     /** The context keys and their defaults, in the order `bin/deploy --help` lists them. */
     static final Map<String, String> DEFAULTS = defaults();
+
+    /** The retrainSchedule value that leaves the schedule out. */
+    static final String OFF = "off";
 
     public final String applicationName;
     private final String bucketName;
@@ -44,6 +50,14 @@ public final class DeploySettings {
     public final double deadLetterRateThreshold;
     public final int modelLatencyP99Millis;
 
+    /** The retraining schedule's EventBridge Scheduler expression; null when turned off. */
+    public final String retrainSchedule;
+
+    public final String retrainingJarKey;
+    public final int retrainMinNewRows;
+    public final int retrainMaxCandidates;
+    public final String retrainInstanceType;
+
     private DeploySettings(Map<String, String> v) {
         applicationName = v.get("applicationName");
         bucketName = v.get("bucketName");
@@ -64,6 +78,11 @@ public final class DeploySettings {
         fallbackRateThreshold = fraction(v, "fallbackRateThreshold");
         deadLetterRateThreshold = fraction(v, "deadLetterRateThreshold");
         modelLatencyP99Millis = positive(v, "modelLatencyP99Millis");
+        retrainSchedule = schedule(v, "retrainSchedule");
+        retrainingJarKey = v.get("retrainingJarKey");
+        retrainMinNewRows = positive(v, "retrainMinNewRows");
+        retrainMaxCandidates = positive(v, "retrainMaxCandidates");
+        retrainInstanceType = v.get("retrainInstanceType");
     }
 
     /** The data bucket: the bucketName setting, or occupancy-stream-ACCOUNT-REGION. */
@@ -111,6 +130,12 @@ public final class DeploySettings {
         d.put("fallbackRateThreshold", "0.05");
         d.put("deadLetterRateThreshold", "0.01");
         d.put("modelLatencyP99Millis", "500");
+        // Daily at 03:00 UTC; "off" leaves the schedule out (the state machine stays).
+        d.put("retrainSchedule", "cron(0 3 * * ? *)");
+        d.put("retrainingJarKey", "artifacts/model-ops-" + jobVersion() + "-lambda.jar");
+        d.put("retrainMinNewRows", RetrainCommand.DEFAULT_MIN_NEW_ROWS);
+        d.put("retrainMaxCandidates", AutopilotJobSpec.DEFAULT_MAX_CANDIDATES);
+        d.put("retrainInstanceType", PromotionOptions.DEFAULT_INSTANCE_TYPE);
         return d;
     }
 
@@ -135,6 +160,25 @@ public final class DeploySettings {
         }
         throw new IllegalArgumentException(
                 "context " + key + "=" + v.get(key) + " is not a positive whole number");
+    }
+
+    /** An EventBridge Scheduler rate or cron expression, or null for {@link #OFF}. */
+    private static String schedule(Map<String, String> v, String key) {
+        String s = v.get(key).trim();
+        if (s.equals(OFF)) {
+            return null;
+        }
+        if (s.matches("(rate|cron)\\(.+\\)")) {
+            return s;
+        }
+        throw new IllegalArgumentException(
+                "context "
+                        + key
+                        + "="
+                        + s
+                        + " is not an EventBridge Scheduler expression, rate(...) or cron(...),"
+                        + " nor "
+                        + OFF);
     }
 
     private static double fraction(Map<String, String> v, String key) {

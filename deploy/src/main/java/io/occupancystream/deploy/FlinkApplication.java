@@ -10,7 +10,6 @@ import software.amazon.awscdk.services.kinesisanalyticsv2.CfnApplication;
 import software.amazon.awscdk.services.kinesisanalyticsv2.CfnApplicationCloudWatchLoggingOption;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.LogStream;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -34,12 +33,7 @@ final class FlinkApplication extends Construct {
             Role role) {
         super(scope, id);
         Arns arns = new Arns(Stack.of(this));
-        LogGroup logGroup =
-                LogGroup.Builder.create(this, "Logs")
-                        .logGroupName(logGroupName)
-                        .retention(RetentionDays.ONE_MONTH)
-                        .removalPolicy(RemovalPolicy.DESTROY)
-                        .build();
+        LogGroup logGroup = DeploymentLogs.group(this, "Logs", logGroupName);
         LogStream logStream =
                 LogStream.Builder.create(this, "LogStream")
                         .logGroup(logGroup)

@@ -44,6 +44,11 @@ final class JobAlarms extends Construct {
     static final String MSF_NAMESPACE = "AWS/KinesisAnalytics";
     private static final Duration PERIOD = Duration.minutes(5);
 
+    /** Name suffixes of the alarms on the model, which also roll a retrained model back. */
+    static final String FALLBACK_RATE = "-fallback-rate";
+
+    static final String MODEL_LATENCY = "-model-latency";
+
     final Alarm downtime;
     final Alarm fallbackRate;
     final Alarm deadLetterRate;
@@ -73,7 +78,7 @@ final class JobAlarms extends Construct {
         fallbackRate =
                 alarm(
                         "FallbackRate",
-                        app + "-fallback-rate",
+                        app + FALLBACK_RATE,
                         "More than the threshold of results were scored by the rule because the"
                                 + " model did not answer.",
                         ratio(
@@ -95,7 +100,7 @@ final class JobAlarms extends Construct {
         modelLatency =
                 alarm(
                         "ModelLatency",
-                        app + "-model-latency",
+                        app + MODEL_LATENCY,
                         "The endpoint's p99 model latency is above the threshold.",
                         Metric.Builder.create()
                                 .namespace("AWS/SageMaker")

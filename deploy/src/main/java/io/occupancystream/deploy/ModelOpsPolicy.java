@@ -1,8 +1,6 @@
 package io.occupancystream.deploy;
 
-import io.occupancystream.modelops.sagemaker.PromotionOptions;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
@@ -28,7 +26,6 @@ final class ModelOpsPolicy extends Construct {
             DeploySettings settings) {
         super(scope, id);
         Arns arns = new Arns(Stack.of(this));
-        String group = PromotionOptions.DEFAULT_PACKAGE_GROUP;
         policy =
                 ManagedPolicy.Builder.create(this, "Policy")
                         .managedPolicyName(settings.applicationName + "-model-ops")
@@ -64,20 +61,7 @@ final class ModelOpsPolicy extends Construct {
                                                                 "sagemaker:ListCandidatesForAutoMLJob"),
                                                         List.of(arns.sageMaker("automl-job", "*")))
                                                 .build(),
-                                        PolicyStatements.allow(
-                                                        "RegisterModelPackages",
-                                                        List.of(
-                                                                "sagemaker:CreateModelPackage",
-                                                                "sagemaker:CreateModelPackageGroup",
-                                                                "sagemaker:DescribeModelPackageGroup"),
-                                                        List.of(
-                                                                arns.sageMaker(
-                                                                        "model-package-group",
-                                                                        group),
-                                                                arns.sageMaker(
-                                                                        "model-package",
-                                                                        group + "/*")))
-                                                .build(),
+                                        SageMakerStatements.registerModelPackages(arns),
                                         // CreateModel with tags also needs AddTags; the champion's
                                         // metric is read back from its tags.
                                         PolicyStatements.allow(
@@ -98,33 +82,10 @@ final class ModelOpsPolicy extends Construct {
                                                                 arns.sageMaker(
                                                                         "endpoint-config", "*")))
                                                 .build(),
-                                        // Creating or updating the endpoint names a config, so
-                                        // the configs are resources of these calls too.
-                                        PolicyStatements.allow(
-                                                        "DeployToTheEndpoint",
-                                                        List.of(
-                                                                "sagemaker:CreateEndpoint",
-                                                                "sagemaker:DescribeEndpoint",
-                                                                "sagemaker:UpdateEndpoint"),
-                                                        List.of(
-                                                                arns.sageMaker(
-                                                                        "endpoint",
-                                                                        settings.endpointName),
-                                                                arns.sageMaker(
-                                                                        "endpoint-config", "*")))
-                                                .build(),
-                                        // Autopilot jobs and models run as the SageMaker role.
-                                        PolicyStatements.allow(
-                                                        "PassSageMakerRole",
-                                                        List.of("iam:PassRole"),
-                                                        List.of(sageMakerRole.getRoleArn()))
-                                                .conditions(
-                                                        Map.of(
-                                                                "StringEquals",
-                                                                Map.of(
-                                                                        "iam:PassedToService",
-                                                                        "sagemaker.amazonaws.com")))
-                                                .build()))
+                                        SageMakerStatements.deployToTheEndpoint(
+                                                arns, settings.endpointName, "*"),
+                                        SageMakerStatements.passSageMakerRole(
+                                                sageMakerRole.getRoleArn())))
                         .build();
         ServiceRole.justifyWildcards(
                 policy,

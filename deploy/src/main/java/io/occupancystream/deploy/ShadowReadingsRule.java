@@ -1,13 +1,11 @@
 package io.occupancystream.deploy;
 
 import java.util.List;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iot.CfnTopicRule;
 import software.amazon.awscdk.services.kinesis.Stream;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -45,12 +43,7 @@ final class ShadowReadingsRule extends Construct {
         super(scope, id);
         Arns arns = new Arns(Stack.of(this));
         String errorLogGroup = "/" + settings.applicationName + "/iot-rule-errors";
-        errors =
-                LogGroup.Builder.create(this, "Errors")
-                        .logGroupName(errorLogGroup)
-                        .retention(RetentionDays.ONE_MONTH)
-                        .removalPolicy(RemovalPolicy.DESTROY)
-                        .build();
+        errors = DeploymentLogs.group(this, "Errors", errorLogGroup);
         role =
                 ServiceRole.create(
                         this,

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +24,37 @@ class DeployAppTest {
 
         JsonNode data = read(out.resolve(DeployApp.DATA_STACK + ".template.json"));
         JsonNode application = read(out.resolve(DeployApp.APPLICATION_STACK + ".template.json"));
+        JsonNode retraining = read(out.resolve(DeployApp.RETRAINING_STACK + ".template.json"));
         assertThat(data.path("Resources").size()).isEqualTo(12);
         assertThat(application.path("Resources").size()).isEqualTo(10);
+        List<String> retrainingTypes = new ArrayList<>();
+        retraining.path("Resources").forEach(r -> retrainingTypes.add(r.path("Type").asText()));
+        assertThat(retrainingTypes)
+                .containsExactlyInAnyOrder(
+                        "AWS::SNS::Topic",
+                        "AWS::SNS::TopicPolicy",
+                        "AWS::Logs::LogGroup",
+                        "AWS::IAM::Role",
+                        "AWS::IAM::Policy",
+                        "AWS::Lambda::Function",
+                        "AWS::Logs::LogGroup",
+                        "AWS::IAM::Role",
+                        "AWS::IAM::Policy",
+                        "AWS::StepFunctions::StateMachine",
+                        "AWS::IAM::Role",
+                        "AWS::IAM::Policy",
+                        "AWS::Scheduler::Schedule");
         JsonNode kinesis = application.findValue("PropertyGroups").get(1).path("PropertyMap");
         assertThat(kinesis.path("region").toString()).isEqualTo("{\"Ref\":\"AWS::Region\"}");
         // Plain CloudFormation takes them: no bootstrap version parameter or rule.
         assertThat(data.has("Parameters")).isFalse();
         assertThat(application.has("Rules")).isFalse();
-        assertThat(read(out.resolve("manifest.json")).toString())
-                .contains("\"dependencies\":[\"" + DeployApp.DATA_STACK + "\"");
+        JsonNode artifacts = read(out.resolve("manifest.json")).path("artifacts");
+        for (String stack : List.of(DeployApp.APPLICATION_STACK, DeployApp.RETRAINING_STACK)) {
+            assertThat(artifacts.path(stack).path("dependencies").toString())
+                    .as(stack)
+                    .isEqualTo("[\"" + DeployApp.DATA_STACK + "\"]");
+        }
     }
 
     @Test

@@ -17,8 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModuleEdgesTest {
     /**
      * Each job stage's settings (their keys and defaults), the job's configuration machinery,
-     * metric names and score sources (for the alarms) and model-ops' SageMaker operations (for the
-     * operator's policy); nothing of the job's pipeline.
+     * metric names and score sources (for the alarms), model-ops' SageMaker operations (for the
+     * operator's policy) and the retraining handler's steps and settings (for the state machine and
+     * the function); nothing of the job's pipeline.
      */
     @ArchTest
     static final ArchRule takesOnlyNamesAndOperationsFromTheOtherModules =
@@ -33,6 +34,7 @@ class ModuleEdgesTest {
                                                     "io.occupancystream.job.config..",
                                                     "io.occupancystream.job.metrics..",
                                                     "io.occupancystream.job.results..",
-                                                    "io.occupancystream.modelops.sagemaker.."))
+                                                    "io.occupancystream.modelops.sagemaker..",
+                                                    "io.occupancystream.modelops.retraining.."))
                                     .or(simpleNameEndingWith("Settings")));
 }

@@ -21,6 +21,11 @@ class NagTest {
     }
 
     @Test
+    void retrainingStackPassesAwsSolutions() {
+        assertClean(Synthesized.DEFAULT.retraining);
+    }
+
+    @Test
     void applicationStackWithShadowUpdatesPassesAwsSolutions() {
         assertClean(
                 new Synthesized(

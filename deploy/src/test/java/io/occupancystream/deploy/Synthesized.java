@@ -6,7 +6,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * Both stacks synthesized once per context, in a fixed account and region so that ARNs read as
+ * The stacks synthesized once per context, in a fixed account and region so that ARNs read as
  * literals. Synthesis starts jsii's Node process, so the tests share one.
  */
 final class Synthesized {
@@ -18,15 +18,19 @@ final class Synthesized {
 
     final DataStack data;
     final ApplicationStack application;
+    final RetrainingStack retraining;
     final Template dataTemplate;
     final Template applicationTemplate;
+    final Template retrainingTemplate;
 
     Synthesized(Map<String, String> context) {
         App app = App.Builder.create().context(Map.copyOf(context)).build();
         application =
                 DeployApp.build(app, Environment.builder().account(ACCOUNT).region(REGION).build());
         data = (DataStack) app.getNode().findChild(DeployApp.DATA_STACK);
+        retraining = (RetrainingStack) app.getNode().findChild(DeployApp.RETRAINING_STACK);
         dataTemplate = Template.fromStack(data);
         applicationTemplate = Template.fromStack(application);
+        retrainingTemplate = Template.fromStack(retraining);
     }
 }

@@ -1,15 +1,13 @@
 package io.occupancystream.job;
 
-import io.occupancystream.job.resume.CheckpointFolder;
-import io.occupancystream.job.resume.RunStart;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.CheckpointingMode;
-import org.apache.flink.streaming.api.environment.CheckpointConfig.ExternalizedCheckpointCleanup;
-import org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -17,13 +15,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Where the job runs. On a cluster (MSF) the environment is the service's, with the checkpointing
  * and parallelism of the application's configuration, which the job leaves alone. A local run (a
  * MiniCluster in this JVM, as the MSF samples tell them apart) gets both from {@link
- * LocalRunSettings}, file checkpoints it resumes from, a bounded restart strategy and Flink's
- * file-system plugins.
+ * LocalRunSettings}, file checkpoints, a bounded restart strategy and Flink's file-system plugins.
  */
 public final class JobEnvironment {
-    /** Enough to go back past a checkpoint that turns out unreadable, few enough to stay small. */
-    static final int RETAINED_CHECKPOINTS = 3;
-
     private JobEnvironment() {}
 
     static boolean runsLocally() {
@@ -32,32 +26,12 @@ public final class JobEnvironment {
     }
 
     /**
-     * Flink's file systems for a local run, reaching S3 at {@code s3Endpoint} if not null: before
-     * the job's folder is read.
+     * A MiniCluster for {@code settings}, reaching S3 at {@code s3Endpoint} if not null; checkpoint
+     * files go under the output folder.
      */
-    static void initializeFileSystems(String s3Endpoint) throws IOException {
-        Configuration conf = new Configuration();
-        if (s3Endpoint != null) {
-            LocalFileSystems.useS3Endpoint(conf, s3Endpoint);
-        }
-        LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
-    }
-
-    /**
-     * A MiniCluster for {@code settings}, reaching S3 at {@code s3Endpoint} if not null, that
-     * starts as {@code start} says. Checkpoints go to the output folder's {@link CheckpointFolder}
-     * and stay there when the job is cancelled or fails (a killed JVM leaves them anyway), the
-     * newest {@value #RETAINED_CHECKPOINTS} of them.
-     */
-    static StreamExecutionEnvironment local(
-            JobSettings settings, String s3Endpoint, RunStart start, boolean allowNonRestoredState)
+    static StreamExecutionEnvironment local(JobSettings settings, String s3Endpoint)
             throws IOException {
         Configuration conf = localConfiguration(settings.output.path, s3Endpoint);
-        conf.set(
-                ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT,
-                ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION);
-        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
-        start.applyTo(conf, allowNonRestoredState);
         LocalFileSystems.initialize(conf, LocalFileSystems.defaultPluginsDir());
         LocalRunSettings run = settings.localRun;
         StreamExecutionEnvironment env =
@@ -76,10 +50,12 @@ public final class JobEnvironment {
      */
     public static Configuration checkpointsUnder(String folder) {
         Configuration conf = new Configuration();
-        String uri = CheckpointFolder.under(folder).uri();
+        URI uri = new org.apache.flink.core.fs.Path(folder, "checkpoints").toUri();
+        if (uri.getScheme() == null) {
+            uri = Path.of(uri.getPath()).toAbsolutePath().toUri();
+        }
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri);
-        conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, uri);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri.toString());
         return conf;
     }
 

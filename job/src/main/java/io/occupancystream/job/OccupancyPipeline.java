@@ -1,6 +1,7 @@
 package io.occupancystream.job;
 
 import io.occupancystream.job.dedup.Deduplicator;
+import io.occupancystream.job.features.ArrivalOrder;
 import io.occupancystream.job.features.FeatureFunction;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.ingest.ReadingSource;
@@ -17,28 +18,28 @@ import io.occupancystream.job.training.TrainingRowsFunction;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.time.Time;
-import org.apache.flink.util.OutputTag;
 
 /**
  * The occupancy data path, given its settings, source, scoring stage, the rule that stage falls
  * back to (results are also counted against it), and outputs:
  *
  * <pre>
- * raw records → validate (→ dead letters) → [replay range] → event time → de-duplicate → features
- *   ├─ labelled → hourly windows → training sets (→ late readings)
+ * raw records → validate (→ dead letters) → [replay range] → event time → de-duplicate
+ *   → arrival order → features
+ *   ├─ labelled → training rows → their hour's training sets (→ late readings)
  *   └─ score → results
  * </pre>
  *
- * Stateful operators have stable uids so that savepoints survive code changes.
+ * Readings are featured, scored and made training rows as they arrive; nothing waits for the
+ * watermark, which only ages out the de-duplicator's state. De-duplication, arrival order and
+ * features share one keying by device. Stateful operators have stable uids so that savepoints
+ * survive code changes.
  */
 public final class OccupancyPipeline {
-    private static final OutputTag<FeaturedReading> LATE =
-            new OutputTag<FeaturedReading>("late-for-training") {};
-
     private final JobSettings settings;
     private final ReadingSource source;
     private final ScoringStage scoring;
@@ -78,15 +79,21 @@ public final class OccupancyPipeline {
                                 .name("replay range")
                                 .uid("replay-range")
                         : valid;
-        DataStream<FeaturedReading> featured =
+        DataStream<Reading> unique =
                 inRange.assignTimestampsAndWatermarks(watermarks())
                         .name("event time")
                         .uid("event-time")
                         .keyBy(r -> r.thingName)
                         .process(new Deduplicator(settings.dedupRetention))
                         .name("de-duplicate")
-                        .uid("dedup")
-                        .keyBy(r -> r.thingName)
+                        .uid("dedup");
+        DataStream<Reading> arrived =
+                byDevice(unique)
+                        .process(new ArrivalOrder())
+                        .name("arrival order")
+                        .uid("arrival-order");
+        DataStream<FeaturedReading> featured =
+                byDevice(arrived)
                         .process(new FeatureFunction(settings.zone))
                         .name("features")
                         .uid("features");
@@ -106,18 +113,27 @@ public final class OccupancyPipeline {
                         .name("labelled only")
                         .uid("labelled-only")
                         .keyBy(r -> r.reading.thingName)
-                        .window(
-                                TumblingEventTimeWindows.of(
-                                        Time.milliseconds(settings.training.window.toMillis())))
-                        .allowedLateness(
-                                Time.milliseconds(settings.training.allowedLateness.toMillis()))
-                        .sideOutputLateData(LATE)
-                        .process(new TrainingRowsFunction())
-                        .name("training windows")
-                        .uid("training-windows");
+                        .process(
+                                new TrainingRowsFunction(
+                                        settings.training.window,
+                                        settings.training.allowedLateness,
+                                        settings.source.maxOutOfOrderness))
+                        .name("training rows")
+                        .uid("training-rows");
         outputs.trainingSets.attach(rows);
         outputs.late.attach(
-                rows.getSideOutput(LATE).map(new LateReadings()).name("count late").uid("late"));
+                rows.getSideOutput(TrainingRowsFunction.LATE)
+                        .map(new LateReadings())
+                        .name("count late")
+                        .uid("late"));
+    }
+
+    /**
+     * The readings of a stream that the previous operator keyed by thingName, keyed again without a
+     * shuffle: each stays in the task that already owns its device, chained to the next operator.
+     */
+    private static KeyedStream<Reading, String> byDevice(DataStream<Reading> keyedByDevice) {
+        return DataStreamUtils.reinterpretAsKeyedStream(keyedByDevice, r -> r.thingName);
     }
 
     private WatermarkStrategy<Reading> watermarks() {

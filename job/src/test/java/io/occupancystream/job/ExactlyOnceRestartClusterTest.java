@@ -10,10 +10,11 @@ import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.testing.FailOnceAfterCheckpoint;
 import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.Recordings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.time.Time;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A replay that fails once after a completed checkpoint and restarts from it writes exactly the
- * training sets and results of a replay that never failed: no row lost, none written twice.
+ * training sets (each row in its window's folder) and results of a replay that never failed: no row
+ * lost, none written twice.
  */
 class ExactlyOnceRestartClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
@@ -57,10 +59,19 @@ class ExactlyOnceRestartClusterTest {
                 .containsExactlyInAnyOrderElementsOf(expectedResults);
     }
 
+    /** Each committed row, prefixed with its folder (its window). */
     private static List<String> trainingRows(Path out) throws Exception {
-        return Recordings.committedLines(out.resolve("training"), ".csv").stream()
-                .filter(line -> !line.equals(FeatureCsv.header()))
-                .collect(Collectors.toList());
+        Path training = out.resolve("training");
+        List<String> rows = new ArrayList<>();
+        for (Path file : Recordings.committedFiles(training, ".csv")) {
+            String folder = training.relativize(file.getParent()).toString();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.equals(FeatureCsv.header())) {
+                    rows.add(folder + " " + line);
+                }
+            }
+        }
+        return rows;
     }
 
     private static void run(Path recording, Path out, boolean failOnce) throws Exception {

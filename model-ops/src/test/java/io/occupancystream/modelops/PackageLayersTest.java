@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Model-ops' package order, lowest first: training data and the model contract; evaluating a model;
- * the training report; training; serving and SageMaker; the command line.
+ * the training report; training; serving and SageMaker; the command line and the retraining Lambda
+ * handler.
  */
 @AnalyzeClasses(
         packages = "io.occupancystream.modelops",
@@ -36,10 +37,14 @@ class PackageLayersTest {
                     .definedBy("io.occupancystream.modelops.sagemaker..")
                     .layer("cli")
                     .definedBy("io.occupancystream.modelops")
+                    .layer("retraining")
+                    .definedBy("io.occupancystream.modelops.retraining..")
                     .whereLayer("cli")
                     .mayNotBeAccessedByAnyLayer()
+                    .whereLayer("retraining")
+                    .mayNotBeAccessedByAnyLayer()
                     .whereLayer("sagemaker")
-                    .mayOnlyBeAccessedByLayers("cli")
+                    .mayOnlyBeAccessedByLayers("cli", "retraining")
                     .whereLayer("serve")
                     .mayOnlyBeAccessedByLayers("cli")
                     .whereLayer("train")

@@ -40,13 +40,19 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * Kinesis-to-Kinesis throughput of the job on the local stack: simulated readings are put into the
  * input stream first, then the job (on a local MiniCluster, scoring through the local endpoint)
  * reads them from the stream's start and writes results to the results stream, which is read back
- * as the job writes it. Reports results/s from the first result to the last.
+ * as the job writes it. Reports results/s from the first result to the last. With {@code
+ * --live-seconds} it runs {@link FixedRateLatency} instead: the job first, then readings at a fixed
+ * rate, and reports reading→result latency.
  */
 @Command(
         name = "bench-kinesis",
         mixinStandardHelpOptions = true,
-        description = "Kinesis-to-Kinesis throughput of the job on the local stack.")
+        description =
+                "Kinesis-to-Kinesis throughput of the job on the local stack, or (--live-seconds)"
+                        + " reading->result latency at a fixed rate.")
 public final class KinesisThroughputBenchmark implements Callable<Integer> {
+    private static final long DRAIN_MILLIS = 30_000;
+
     @Option(names = "--model", required = true, description = "Model the endpoint serves.")
     Path model;
 
@@ -64,6 +70,22 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism.")
     int parallelism;
+
+    @Option(
+            names = "--live-seconds",
+            defaultValue = "0",
+            description =
+                    "Fixed-rate mode: start the job first, then have the thermostats report once a"
+                            + " second in real time for this long (readings/s = --devices), and"
+                            + " report reading->result latency; 0 (default) preloads --minutes of"
+                            + " readings and reports throughput.")
+    int liveSeconds;
+
+    @Option(
+            names = "--warm-up-seconds",
+            defaultValue = "10",
+            description = "Fixed-rate mode: readings of the first seconds are not counted.")
+    int warmUpSeconds;
 
     @Option(
             names = "--set",
@@ -84,7 +106,7 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
         try (LocalStack stack =
                 LocalStack.start(
                         Kinesalite.packageDir(home), model, layout, LocalStack.Ports.free())) {
-            long put = preload(stack);
+            long put = liveSeconds > 0 ? 0 : preload(stack);
             JobSettings config = config(stack, out);
             Configuration conf = JobEnvironment.checkpointsUnder(out.toString());
             stack.s3FileSystemSettings().forEach(conf::setString);
@@ -95,6 +117,23 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
             JobWiring.pipeline(config, Clock.systemUTC()).build(env);
             long startNanos = System.nanoTime();
             JobClient job = env.executeAsync("bench-kinesis");
+            if (liveSeconds > 0) {
+                try (KinesisClient kinesis = stack.kinesisClient()) {
+                    System.out.println(
+                            new FixedRateLatency(
+                                            kinesis,
+                                            layout.inputStream,
+                                            layout.resultsStream,
+                                            shards,
+                                            devices,
+                                            liveSeconds,
+                                            warmUpSeconds)
+                                    .run(DRAIN_MILLIS));
+                } finally {
+                    job.cancel().get();
+                }
+                return 0;
+            }
             AtomicLong first = new AtomicLong();
             AtomicLong last = new AtomicLong();
             AtomicLong fromModel = new AtomicLong();
@@ -113,7 +152,7 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
                                     long now = System.nanoTime();
                                     first.compareAndSet(0, now);
                                     // At least once: count each reading once.
-                                    if (!ids.add(resultId(record))) {
+                                    if (!ids.add(FixedRateLatency.resultId(record))) {
                                         return;
                                     }
                                     last.set(now);
@@ -141,11 +180,6 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
                     (first.get() - startNanos) / 1e9);
         }
         return 0;
-    }
-
-    private static String resultId(String json) {
-        int start = json.indexOf("\"id\":\"") + 6;
-        return json.substring(start, json.indexOf('"', start));
     }
 
     private long preload(LocalStack stack) throws Exception {

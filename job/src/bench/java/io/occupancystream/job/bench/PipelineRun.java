@@ -67,7 +67,7 @@ final class PipelineRun {
         return byReason;
     }
 
-    private static <T> OutputSink<T> discard() {
+    static <T> OutputSink<T> discard() {
         return (DataStream<T> stream) -> stream.sinkTo(new DiscardingSink<>()).name("discard");
     }
 

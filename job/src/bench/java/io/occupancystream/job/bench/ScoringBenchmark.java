@@ -44,8 +44,7 @@ import picocli.CommandLine.Spec;
                     + " endpoint-async-batched) and reports readings/s and reading->result latency"
                     + " p50/p99; measures the endpoint alone first (endpoint-capacity).",
             "Latency is wall time from a reading leaving the source to its result reaching the"
-                    + " sink; it includes the wait for the watermark that the features operator"
-                    + " orders readings by."
+                    + " sink, at saturation. bin/bench checkpoints --help: checkpoint sizes."
         })
 public final class ScoringBenchmark implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringBenchmark.class);
@@ -122,10 +121,11 @@ public final class ScoringBenchmark implements Callable<Integer> {
 
     @Option(
             names = "--watermark-interval-ms",
-            defaultValue = "10",
+            defaultValue = "200",
             description =
-                    "Periodic watermark interval; the job runs with Flink's 200"
-                            + " (default: ${DEFAULT-VALUE}).")
+                    "Periodic watermark interval, Flink's default as the job runs with; nothing"
+                            + " on the scoring path waits for watermarks (default:"
+                            + " ${DEFAULT-VALUE}).")
     long watermarkIntervalMillis;
 
     @Option(
@@ -142,6 +142,14 @@ public final class ScoringBenchmark implements Callable<Integer> {
             defaultValue = "5",
             description = "Measured time of the endpoint alone (default: ${DEFAULT-VALUE}).")
     long capacitySeconds;
+
+    @Option(
+            names = "--endpoint-latency-ms",
+            defaultValue = "0",
+            description =
+                    "Latency the local endpoint adds to every call (its fault injector), e.g. 20"
+                            + " for a remote SageMaker endpoint (default: ${DEFAULT-VALUE}).")
+    long endpointLatencyMillis;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures here.")
     Path json;
@@ -161,11 +169,13 @@ public final class ScoringBenchmark implements Callable<Integer> {
                 || parallelism < 1
                 || watermarkIntervalMillis < 1
                 || capacitySeconds < 1
+                || endpointLatencyMillis < 0
                 || capacityInFlight.stream().anyMatch(n -> n < 1)) {
             throw new ParameterException(
                     spec.commandLine(),
                     "--repeat, --slow-readings, --runs, --parallelism, --watermark-interval-ms,"
-                            + " --capacity-seconds and --capacity-in-flight must be at least 1");
+                            + " --capacity-seconds and --capacity-in-flight must be at least 1,"
+                            + " --endpoint-latency-ms at least 0");
         }
         List<BenchMode> selected = modes();
         ModelCard.read(model).requireFeatures(Feature.columns());
@@ -181,7 +191,11 @@ public final class ScoringBenchmark implements Callable<Integer> {
                     replay.slowReadings);
             String endpointName = config(replay.full, List.of()).scoring.endpoint.name;
             try (LocalEndpoint endpoint =
-                    LocalEndpoint.start(predictor, endpointName, 0, FaultInjector.none())) {
+                    LocalEndpoint.start(
+                            predictor,
+                            endpointName,
+                            0,
+                            FaultInjector.none().withLatencyMillis(endpointLatencyMillis))) {
                 endpointUrl = endpoint.url().toString();
                 JobSettings batched =
                         config(replay.full, BenchMode.ENDPOINT_ASYNC_BATCHED.settings());
@@ -272,13 +286,11 @@ public final class ScoringBenchmark implements Callable<Integer> {
 
     /**
      * The recording's settings, then the benchmark's (the replay file, the model, the local
-     * endpoint once started, event time without out-of-orderness so that readings wait for the
-     * watermark no longer than they must), then --set, then the mode's.
+     * endpoint once started), then --set, then the mode's.
      */
     private JobSettings config(Path replayFile, List<String> modeSettings) throws Exception {
         List<String> all = new ArrayList<>();
         all.add(SourceSettings.REPLAY_PATH.qualifiedName() + "=" + replayFile);
-        all.add(SourceSettings.MAX_OUT_OF_ORDERNESS.qualifiedName() + "=0 s");
         all.add(ScoringSettings.MODEL_PATH.qualifiedName() + "=" + model);
         all.add(EndpointSettings.URL.qualifiedName() + "=" + endpointUrl);
         all.addAll(overrides);
@@ -293,7 +305,8 @@ public final class ScoringBenchmark implements Callable<Integer> {
     private String settings(JobSettings batched) {
         return String.format(
                 "Settings: recording %s x %d; parallelism %d; watermark interval %d ms; max"
-                        + " out-of-orderness %s; checkpoints every %s; endpoint in this JVM at %s;"
+                        + " out-of-orderness %s; checkpoints every %s; endpoint in this JVM at %s"
+                        + " (+%d ms a call);"
                         + " endpoint-async-batched and endpoint-capacity: %d-row batches, max wait"
                         + " %d ms, async capacity %d, %s; latency of readings whose timestamp is a"
                         + " multiple of %d s",
@@ -304,6 +317,7 @@ public final class ScoringBenchmark implements Callable<Integer> {
                 TimeUtils.formatWithHighestUnit(batched.source.maxOutOfOrderness),
                 TimeUtils.formatWithHighestUnit(batched.localRun.checkpointInterval),
                 endpointUrl,
+                endpointLatencyMillis,
                 batched.scoring.batching.maxRows,
                 batched.scoring.batching.maxWaitMillis,
                 batched.scoring.asyncCapacity,

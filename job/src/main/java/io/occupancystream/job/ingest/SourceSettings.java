@@ -55,8 +55,10 @@ public final class SourceSettings {
                     "max-out-of-orderness",
                     "5 s",
                     SettingType.NON_NEGATIVE_DURATION,
-                    "How far behind the newest reading a reading may arrive and still count as on"
-                            + " time (bounded out-of-orderness of the event-time watermark).");
+                    "How far behind its device's newest reading a reading may arrive and still"
+                            + " count as on time for its training window (the bound of the"
+                            + " per-device training watermark and of the event-time watermark);"
+                            + " scoring never waits for it.");
     public static final Setting<Duration> IDLENESS =
             Setting.of(
                     GROUP,
@@ -64,7 +66,7 @@ public final class SourceSettings {
                     "1 min",
                     SettingType.POSITIVE_DURATION,
                     "A source partition that sends nothing for this long no longer holds back the"
-                            + " watermark.");
+                            + " event-time watermark, which only ages out de-duplication state.");
 
     public static final List<Setting<?>> SETTINGS =
             List.of(TYPE, REPLAY_PATH, REPLAY_SINCE, REPLAY_UNTIL, MAX_OUT_OF_ORDERNESS, IDLENESS);

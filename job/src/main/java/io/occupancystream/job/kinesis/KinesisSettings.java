@@ -84,9 +84,27 @@ public final class KinesisSettings implements Serializable {
             Setting.of(
                     GROUP,
                     "sink.max-buffer-time",
-                    "1 s",
+                    "100 ms",
                     SettingType.POSITIVE_DURATION,
-                    "How long a record may wait in a Kinesis sink's buffer before it is sent.");
+                    "How long a record may wait in a Kinesis sink's buffer before it is sent (the"
+                            + " connector's default is 5 s); a full batch is sent at once.");
+    public static final Setting<Integer> SINK_MAX_BATCH_SIZE =
+            Setting.of(
+                    GROUP,
+                    "sink.max-batch-size",
+                    "500",
+                    SettingType.POSITIVE_INT,
+                    "Records per PutRecords call of a Kinesis sink, at most 500 (the API's"
+                            + " limit).");
+    public static final Setting<Duration> POLL_INTERVAL =
+            Setting.of(
+                    GROUP,
+                    "poll-interval",
+                    "200 ms",
+                    SettingType.POSITIVE_DURATION,
+                    "Pause between GetRecords calls on each input shard. Kinesis allows five reads"
+                            + " per second per shard, shared by all its consumers: below 200 ms"
+                            + " reads are throttled and retried.");
 
     public static final List<Setting<?>> SETTINGS =
             List.of(
@@ -97,7 +115,9 @@ public final class KinesisSettings implements Serializable {
                     INITIAL_TIMESTAMP,
                     RESULTS_STREAM,
                     DEAD_LETTER_STREAM,
-                    SINK_MAX_BUFFER_TIME);
+                    SINK_MAX_BUFFER_TIME,
+                    SINK_MAX_BATCH_SIZE,
+                    POLL_INTERVAL);
 
     public final String region;
     public final String endpoint;
@@ -110,6 +130,8 @@ public final class KinesisSettings implements Serializable {
     public final String resultsStream;
     public final String deadLetterStream;
     public final long sinkMaxBufferMillis;
+    public final int sinkMaxBatchSize;
+    public final long pollIntervalMillis;
 
     private KinesisSettings(PropertyGroups p) {
         region = REGION.from(p);
@@ -125,6 +147,12 @@ public final class KinesisSettings implements Serializable {
         resultsStream = RESULTS_STREAM.from(p);
         deadLetterStream = DEAD_LETTER_STREAM.from(p);
         sinkMaxBufferMillis = SINK_MAX_BUFFER_TIME.from(p).toMillis();
+        sinkMaxBatchSize = SINK_MAX_BATCH_SIZE.from(p);
+        if (sinkMaxBatchSize > 500) {
+            throw SINK_MAX_BATCH_SIZE.invalid(
+                    p.get(SINK_MAX_BATCH_SIZE), "a whole number from 1 to 500");
+        }
+        pollIntervalMillis = POLL_INTERVAL.from(p).toMillis();
     }
 
     public static KinesisSettings from(PropertyGroups p) {

@@ -31,6 +31,7 @@ public final class KinesisStreamConnector {
         p.setProperty(
                 ConnectorKeys.INITIAL_POSITION,
                 settings.initialPosition.name().toUpperCase(Locale.ROOT));
+        p.setProperty(ConnectorKeys.POLL_INTERVAL, Long.toString(settings.pollIntervalMillis));
         if (settings.initialTimestamp != null) {
             // Epoch seconds: the connector parses a plain number before trying its date format.
             p.setProperty(
@@ -65,6 +66,7 @@ public final class KinesisStreamConnector {
                 .setPartitionKeyGenerator(partitionKey)
                 .setFailOnError(false)
                 .setMaxTimeInBufferMS(settings.sinkMaxBufferMillis)
+                .setMaxBatchSize(settings.sinkMaxBatchSize)
                 .build();
     }
 

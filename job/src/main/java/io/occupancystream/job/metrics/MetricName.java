@@ -14,6 +14,8 @@ public enum MetricName {
     DEAD_LETTERS("deadLetters", Kind.TALLY),
     OUTSIDE_REPLAY_RANGE("outsideReplayRange", Kind.TALLY),
     DUPLICATES("duplicates", Kind.TALLY),
+    /** Readings older than their device's newest when they arrived. */
+    OUT_OF_ORDER("outOfOrder", Kind.TALLY),
     LATE("late", Kind.TALLY),
     TRAINING_ROWS("trainingRows", Kind.TALLY),
     UNLABELLED("unlabelled", Kind.TALLY),
@@ -29,6 +31,10 @@ public enum MetricName {
     MODEL_LATENCY_MS("model.latencyMs", Kind.HISTOGRAM),
     /** 0 closed, 1 open, 2 half-open. */
     MODEL_BREAKER_STATE("model.breakerState", Kind.GAUGE),
+    /** Models a scoring task switched to after the one it started with. */
+    MODEL_SWITCHES("model.switches", Kind.RATE),
+    /** Model cards refused by the poller, and models a scoring task could not load. */
+    MODEL_CARDS_REFUSED("model.cardsRefused", Kind.RATE),
     SHADOW_UPDATES("shadowUpdates", Kind.RATE),
     SHADOW_UPDATES_REJECTED("shadowUpdatesRejected", Kind.RATE);
 

@@ -27,6 +27,7 @@ public final class TallyNames {
                         MetricName.VALID,
                         MetricName.OUTSIDE_REPLAY_RANGE,
                         MetricName.DUPLICATES,
+                        MetricName.OUT_OF_ORDER,
                         MetricName.LATE,
                         MetricName.TRAINING_ROWS,
                         MetricName.UNLABELLED)) {

@@ -1,6 +1,8 @@
 package io.occupancystream.job.scoring;
 
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import io.occupancystream.model.aws.AwsEndpoint;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +28,7 @@ public final class EndpointModelClient implements ModelClient {
     private final SageMakerRuntimeAsyncClient sdk;
     private final SdkEventLoopGroup eventLoops;
     private final EndpointSettings settings;
-    private final double threshold;
+    private volatile double threshold;
 
     private EndpointModelClient(EndpointSettings settings, double threshold) {
         this.settings = settings;
@@ -73,6 +75,7 @@ public final class EndpointModelClient implements ModelClient {
 
     @Override
     public CompletableFuture<ModelAnswer> score(List<String> csvRows) {
+        double labelling = threshold;
         InvokeEndpointRequest.Builder request =
                 InvokeEndpointRequest.builder()
                         .endpointName(settings.name)
@@ -96,8 +99,22 @@ public final class EndpointModelClient implements ModelClient {
                                 CsvPredictions.parse(
                                         response.body().asByteArrayUnsafe(),
                                         csvRows.size(),
-                                        threshold,
+                                        labelling,
                                         response.invokedProductionVariant()));
+    }
+
+    /**
+     * The endpoint's name stays the same when a promotion replaces its model (blue/green): a new
+     * card changes only the threshold that labels bare probabilities.
+     */
+    @Override
+    public CompletableFuture<Void> use(ModelRelease release) {
+        try {
+            threshold = release.parseCard().threshold;
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

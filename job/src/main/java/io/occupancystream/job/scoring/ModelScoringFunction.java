@@ -9,10 +9,15 @@ import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.results.ScoreSource;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -45,12 +50,22 @@ import org.slf4j.LoggerFactory;
  *   <li>Futures are completed from client and timer threads; the task thread never waits.
  * </ul>
  *
+ * <p>A {@link ModelRelease} among the inputs switches the model: the open batch goes out to the old
+ * one, and every reading after the release is sent to the new one (the client loads it off the task
+ * thread, the old model serving meanwhile). The release is kept in broadcast state, so a restore
+ * scores, also the in-flight readings replayed then, with the model of the checkpoint. A release
+ * the client cannot use is counted and logged, and the model in use stays.
+ *
  * <p>All waiting and timing goes through a {@link Scheduler}: real time in the job, a manual clock
  * in tests.
  */
-public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Result>
+public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result>
         implements CheckpointedFunction {
     private static final Logger LOG = LoggerFactory.getLogger(ModelScoringFunction.class);
+    private static final MapStateDescriptor<String, ModelRelease> RELEASE =
+            new MapStateDescriptor<>(
+                    "model-release", Types.STRING, TypeInformation.of(ModelRelease.class));
+    private static final String CURRENT = "current";
 
     private final ModelClientFactory clients;
     private final BatchSettings batching;
@@ -59,6 +74,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private final long breakerCoolDownMillis;
     private final RuleScorer rule;
     private final Scheduler.Factory schedulers;
+    private final ModelRelease startup;
 
     private transient ModelClient client;
     private transient Scheduler scheduler;
@@ -68,6 +84,10 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private transient int openBytes;
     private transient long batchNumber;
     private transient Metrics metrics;
+    private transient BroadcastState<String, ModelRelease> releaseState;
+
+    /** The release this task scores with, or is loading; null if the start-up one is unknown. */
+    private transient ModelRelease release;
 
     public ModelScoringFunction(
             ModelClientFactory clients,
@@ -76,7 +96,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             int breakerFailures,
             long breakerCoolDownMillis,
             RuleScorer rule,
-            Scheduler.Factory schedulers) {
+            Scheduler.Factory schedulers,
+            ModelRelease startup) {
         this.clients = clients;
         this.batching = batching;
         this.retries = retries;
@@ -84,6 +105,7 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         this.breakerCoolDownMillis = breakerCoolDownMillis;
         this.rule = rule;
         this.schedulers = schedulers;
+        this.startup = startup;
     }
 
     @Override
@@ -94,10 +116,63 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
         failureLog = FailureLog.every(LOG, scheduler::nanoTime);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
+        if (release != startup && !sameModel(release, startup)) {
+            use(release, startup);
+        }
     }
 
     @Override
-    public void asyncInvoke(FeaturedReading reading, ResultFuture<Result> future) {
+    public void asyncInvoke(ScoringInput input, ResultFuture<Result> future) {
+        if (input.release != null) {
+            switchTo(input.release);
+            future.complete(Collections.emptyList());
+        } else {
+            score(input.reading, future);
+        }
+    }
+
+    private void switchTo(ModelRelease next) {
+        ModelRelease previous;
+        List<Pending> batch;
+        synchronized (this) {
+            previous = release;
+            if (sameModel(previous, next)) {
+                return;
+            }
+            release = next;
+            batch = takeOpenBatch();
+        }
+        send(batch, 1, scheduler.nanoTime());
+        use(next, previous);
+    }
+
+    private static boolean sameModel(ModelRelease a, ModelRelease b) {
+        return a != null && b != null && a.digest.equals(b.digest);
+    }
+
+    private void use(ModelRelease next, ModelRelease previous) {
+        client.use(next)
+                .whenComplete(
+                        (loaded, error) -> {
+                            if (error == null) {
+                                metrics.switched();
+                                LOG.info("Scoring with model {}", next.describe());
+                                return;
+                            }
+                            metrics.refused();
+                            LOG.warn(
+                                    "Cannot use model {}; the model in use keeps scoring",
+                                    next.describe(),
+                                    error);
+                            synchronized (this) {
+                                if (release == next) {
+                                    release = previous;
+                                }
+                            }
+                        });
+    }
+
+    private void score(FeaturedReading reading, ResultFuture<Result> future) {
         String row = FeatureCsv.features(reading.features);
         int rowBytes = row.length() + 1; // plain ASCII digits, one newline
         List<List<Pending>> ready = new ArrayList<>(2);
@@ -229,24 +304,34 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     }
 
     @Override
-    public void timeout(FeaturedReading reading, ResultFuture<Result> future) {
+    public void timeout(ScoringInput input, ResultFuture<Result> future) {
+        FeaturedReading reading = input.reading;
         future.complete(
                 Collections.singletonList(
                         Result.of(reading.reading, fallback(reading, FallbackReason.TIMEOUT))));
     }
 
     @Override
-    public void snapshotState(FunctionSnapshotContext context) {
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
         List<Pending> batch;
+        ModelRelease current;
         synchronized (this) {
             batch = takeOpenBatch();
+            current = release;
         }
         send(batch, 1, scheduler.nanoTime());
+        releaseState.clear();
+        if (current != null) {
+            releaseState.put(CURRENT, current);
+        }
     }
 
+    /** In-flight readings are replayed by the async operator itself; the model is restored here. */
     @Override
-    public void initializeState(FunctionInitializationContext context) {
-        // Nothing to restore: in-flight readings are replayed by the async operator itself.
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        releaseState = context.getOperatorStateStore().getBroadcastState(RELEASE);
+        ModelRelease restored = releaseState.get(CURRENT);
+        release = restored != null ? restored : startup;
     }
 
     @Override
@@ -279,6 +364,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
     private static final class Metrics {
         private final Counter requests;
         private final Counter retries;
+        private final Counter switches;
+        private final Counter refused;
         private final Histogram rowsPerRequest;
         private final Histogram latencyMillis;
 
@@ -286,6 +373,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             MetricGroup group = operator.addGroup(MetricName.MODEL_REQUESTS.group());
             requests = group.counter(MetricName.MODEL_REQUESTS.leaf());
             retries = group.counter(MetricName.MODEL_RETRIES.leaf());
+            switches = group.counter(MetricName.MODEL_SWITCHES.leaf());
+            refused = group.counter(MetricName.MODEL_CARDS_REFUSED.leaf());
             rowsPerRequest =
                     group.histogram(
                             MetricName.MODEL_ROWS_PER_REQUEST.leaf(),
@@ -299,6 +388,8 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
             MsfMetricGroup published = new MsfMetricGroup(operator);
             published.rate(CloudWatchNames.of(MetricName.MODEL_REQUESTS), requests);
             published.rate(CloudWatchNames.of(MetricName.MODEL_RETRIES), retries);
+            published.rate(CloudWatchNames.of(MetricName.MODEL_SWITCHES), switches);
+            published.rate(CloudWatchNames.of(MetricName.MODEL_CARDS_REFUSED), refused);
             published.gauge(CloudWatchNames.of(MetricName.MODEL_BREAKER_STATE), state);
         }
 
@@ -309,6 +400,14 @@ public class ModelScoringFunction extends RichAsyncFunction<FeaturedReading, Res
 
         synchronized void retry() {
             retries.inc();
+        }
+
+        synchronized void switched() {
+            switches.inc();
+        }
+
+        synchronized void refused() {
+            refused.inc();
         }
 
         synchronized void latency(long nanos) {

@@ -48,6 +48,16 @@ public final class ScoringSettings {
                             + " prefix holding one: the model for embedded scoring, and for both"
                             + " model scorers the feature names checked at start-up and the"
                             + " threshold for endpoints that answer bare probabilities.");
+    public static final Setting<Duration> MODEL_POLL_INTERVAL =
+            Setting.of(
+                    GROUP,
+                    "model.poll-interval",
+                    "1 min",
+                    SettingType.NON_NEGATIVE_DURATION,
+                    "How often a model scorer reads scoring.model.path for a new model.json while"
+                            + " readings flow, and switches every scoring task to a new model"
+                            + " without a restart (a card the job cannot use is refused and"
+                            + " counted); 0 keeps the model of the start.");
     public static final Setting<Boolean> ENDPOINT_STARTUP_CHECK =
             Setting.of(
                     GROUP,
@@ -132,6 +142,7 @@ public final class ScoringSettings {
     public final ScorerType scorer;
     public final double ruleSoundThreshold;
     public final String modelPath;
+    public final Duration modelPollInterval;
     public final EndpointSettings endpoint;
     public final boolean endpointStartupCheck;
     public final BatchSettings batching;
@@ -152,6 +163,7 @@ public final class ScoringSettings {
                     "a model directory from model-ops train when scoring.scorer is "
                             + scorer.name().toLowerCase(Locale.ROOT));
         }
+        modelPollInterval = MODEL_POLL_INTERVAL.from(p);
         asyncCapacity = ASYNC_CAPACITY.from(p);
         endpoint = EndpointSettings.from(p, asyncCapacity);
         endpointStartupCheck = ENDPOINT_STARTUP_CHECK.from(p);
@@ -190,7 +202,9 @@ public final class ScoringSettings {
     }
 
     private static List<Setting<?>> tableOrder() {
-        List<Setting<?>> all = new ArrayList<>(List.of(SCORER, RULE_SOUND_THRESHOLD, MODEL_PATH));
+        List<Setting<?>> all =
+                new ArrayList<>(
+                        List.of(SCORER, RULE_SOUND_THRESHOLD, MODEL_PATH, MODEL_POLL_INTERVAL));
         all.addAll(EndpointSettings.ENDPOINT_SETTINGS);
         all.add(ENDPOINT_STARTUP_CHECK);
         all.addAll(BatchSettings.SETTINGS);

@@ -2,8 +2,10 @@ package io.occupancystream.job.scoring;
 
 import io.occupancystream.job.config.InvalidConfigException;
 import io.occupancystream.job.features.Feature;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.model.ModelLocation;
+import io.occupancystream.model.aws.AwsEndpoint;
 import java.io.IOException;
 
 /**
@@ -19,9 +21,25 @@ public final class ScoringStages {
             case RULE:
                 return ScoringStage.of(rule);
             case EMBEDDED:
-                return model(settings, EmbeddedModelClient.factory(settings.modelPath), rule);
+                {
+                    ModelRelease startup = startup(settings, true);
+                    return model(
+                            settings,
+                            EmbeddedModelClient.factory(startup),
+                            rule,
+                            startup,
+                            following(settings, true));
+                }
             case ENDPOINT:
-                return model(settings, endpointClients(settings), rule);
+                {
+                    ModelRelease startup = startup(settings, false);
+                    return model(
+                            settings,
+                            EndpointModelClient.factory(settings.endpoint, threshold(startup)),
+                            rule,
+                            startup,
+                            following(settings, false));
+                }
             default:
                 throw new IllegalStateException("unhandled scorer " + settings.scorer);
         }
@@ -35,9 +53,30 @@ public final class ScoringStages {
         return EndpointModelClient.factory(settings.endpoint, modelCard(settings).threshold);
     }
 
-    /** Async model scoring with the settings' batching, retries, breaker and rule fallback. */
+    /**
+     * Async model scoring with the settings' batching, retries, breaker and rule fallback, with the
+     * model the scoring tasks open with.
+     */
     public static ScoringStage model(
             ScoringSettings settings, ModelClientFactory clients, RuleScorer rule) {
+        return model(settings, clients, rule, null, null);
+    }
+
+    /** Following the model at scoring.model.path, unless its poll interval is 0. */
+    private static ModelScoringStage.Following following(
+            ScoringSettings settings, boolean withArtifact) {
+        return settings.modelPollInterval.isZero()
+                ? null
+                : new ModelScoringStage.Following(
+                        settings.modelPath, withArtifact, settings.modelPollInterval);
+    }
+
+    private static ScoringStage model(
+            ScoringSettings settings,
+            ModelClientFactory clients,
+            RuleScorer rule,
+            ModelRelease startup,
+            ModelScoringStage.Following following) {
         return new ModelScoringStage(
                 new ModelScoringFunction(
                         clients,
@@ -46,10 +85,12 @@ public final class ScoringStages {
                         settings.breakerFailures,
                         settings.breakerCoolDown.toMillis(),
                         rule,
-                        SystemScheduler.FACTORY),
+                        SystemScheduler.FACTORY,
+                        startup),
                 settings.asyncOrdered,
                 settings.asyncTimeout,
-                settings.asyncCapacity);
+                settings.asyncCapacity,
+                following);
     }
 
     /**
@@ -74,12 +115,42 @@ public final class ScoringStages {
         try {
             return ModelLocation.readCard(settings.modelPath);
         } catch (IOException | RuntimeException e) {
+            throw unreadable(settings, "model.json", e);
+        }
+    }
+
+    /**
+     * The model every scoring task starts with, read once as the job is built, so that all start
+     * with the same one however the model directory changes while they are deployed.
+     */
+    private static ModelRelease startup(ScoringSettings settings, boolean withArtifact) {
+        try {
+            return ModelRelease.read(settings.modelPath, AwsEndpoint.aws(), withArtifact);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(settings, withArtifact ? "model" : "model.json", e);
+        }
+    }
+
+    private static double threshold(ModelRelease startup) {
+        try {
+            return startup.parseCard().threshold;
+        } catch (IOException e) {
             throw new InvalidConfigException(
                     ScoringSettings.MODEL_PATH.qualifiedName()
-                            + " = '"
-                            + settings.modelPath
-                            + "' has no readable model.json: "
+                            + " holds a model.json that does not parse: "
                             + e.getMessage());
         }
+    }
+
+    private static InvalidConfigException unreadable(
+            ScoringSettings settings, String what, Exception e) {
+        return new InvalidConfigException(
+                ScoringSettings.MODEL_PATH.qualifiedName()
+                        + " = '"
+                        + settings.modelPath
+                        + "' has no readable "
+                        + what
+                        + ": "
+                        + e.getMessage());
     }
 }

@@ -20,13 +20,10 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * What a bounded run did, from the {@link Tally} counts it returned: readings in, valid, dead
- * letters by reason, duplicates, late, training rows, results by source, and the results against
- * the readings' labels. Checks that every record is accounted for.
+ * letters by reason, duplicates, out of order, late, training rows, results by source, and the
+ * results against the readings' labels. Checks that every record is accounted for.
  */
 public final class RunSummary {
-    /** The summary's file in the output folder. */
-    public static final String FILE_NAME = "summary.json";
-
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -105,6 +102,7 @@ public final class RunSummary {
             root.put("outsideReplayRange", count(MetricName.OUTSIDE_REPLAY_RANGE));
         }
         root.put("duplicates", count(MetricName.DUPLICATES));
+        root.put("outOfOrder", count(MetricName.OUT_OF_ORDER));
         root.put("late", count(MetricName.LATE));
         root.put("unlabelled", count(MetricName.UNLABELLED));
         root.put("trainingRows", count(MetricName.TRAINING_ROWS));
@@ -213,7 +211,7 @@ public final class RunSummary {
 
     /** Writes {@code summary.json} into a folder of any Flink file system. */
     public void writeTo(String folder, double wallTimeSeconds) throws IOException {
-        Path path = new Path(folder, FILE_NAME);
+        Path path = new Path(folder, "summary.json");
         FileSystem fs = path.getFileSystem();
         try (OutputStream out = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
             out.write((render(wallTimeSeconds) + "\n").getBytes(StandardCharsets.UTF_8));

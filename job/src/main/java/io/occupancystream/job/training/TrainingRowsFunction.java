@@ -3,66 +3,76 @@ package io.occupancystream.job.training;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.metrics.Tally;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.time.Duration;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Turns a device's window of labelled readings into training rows in timestamp order. A window
- * fires again for each reading that arrives within the allowed lateness; it then emits only the
- * readings not emitted before (window contents keep arrival order), so no row is written twice.
+ * Turns each labelled reading into its training row as it arrives, keyed by thingName, tagged with
+ * the event-time window it belongs to; the file sink writes it into that window's folder. Nothing
+ * is buffered: the state is one timestamp per device, whatever the window length.
+ *
+ * <p>A reading is late, and goes to {@link #LATE} instead of a row, when its window closed more
+ * than the allowed lateness ago by its device's own watermark: the device's newest labelled reading
+ * so far minus {@code source.max-out-of-orderness}. A per-device watermark, not the job's, so that
+ * whether a row is written depends only on its own device's sequence: not on other devices, idle
+ * shards or how fast each source split is read, and so the same on a replay after a failure.
  */
 public class TrainingRowsFunction
-        extends ProcessWindowFunction<FeaturedReading, TrainingRow, String, TimeWindow> {
-    private static final ValueStateDescriptor<Integer> EMITTED =
-            new ValueStateDescriptor<>("emitted", Types.INT);
+        extends KeyedProcessFunction<String, FeaturedReading, TrainingRow> {
+    /** Labelled readings too late for their window. */
+    public static final OutputTag<FeaturedReading> LATE =
+            new OutputTag<FeaturedReading>("late-for-training") {};
 
+    private final long windowMillis;
+    private final long allowedLatenessMillis;
+    private final long outOfOrdernessMillis;
+
+    private transient ValueState<Long> newestMillis;
     private transient Tally trainingRows;
+
+    public TrainingRowsFunction(
+            Duration window, Duration allowedLateness, Duration maxOutOfOrderness) {
+        this.windowMillis = window.toMillis();
+        this.allowedLatenessMillis = allowedLateness.toMillis();
+        this.outOfOrdernessMillis = maxOutOfOrderness.toMillis();
+    }
 
     @Override
     public void open(Configuration parameters) {
+        newestMillis =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("newest-labelled", Types.LONG));
         trainingRows = Tally.register(getRuntimeContext(), MetricName.TRAINING_ROWS);
     }
 
     @Override
-    public void process(
-            String thingName,
-            Context context,
-            Iterable<FeaturedReading> readings,
-            Collector<TrainingRow> out)
+    public void processElement(FeaturedReading r, Context ctx, Collector<TrainingRow> out)
             throws Exception {
-        ValueState<Integer> emitted = context.windowState().getState(EMITTED);
-        int alreadyEmitted = emitted.value() == null ? 0 : emitted.value();
-        List<FeaturedReading> fresh = new ArrayList<>();
-        int seen = 0;
-        for (FeaturedReading r : readings) {
-            if (seen++ >= alreadyEmitted) {
-                fresh.add(r);
-            }
+        long timestamp = r.reading.timestampMillis();
+        Long newest = newestMillis.value();
+        if (newest == null || timestamp > newest) {
+            newestMillis.update(timestamp);
+            newest = timestamp;
         }
-        fresh.sort(Comparator.comparingLong(r -> r.reading.timestamp));
-        for (FeaturedReading r : fresh) {
-            trainingRows.increment();
-            out.collect(
-                    new TrainingRow(
-                            context.window().getStart(),
-                            thingName,
-                            r.reading.timestamp,
-                            r.features,
-                            r.reading.roomOccupancy));
+        long windowStart = timestamp - Math.floorMod(timestamp, windowMillis);
+        long deviceWatermark = newest - outOfOrdernessMillis;
+        if (windowStart + windowMillis + allowedLatenessMillis <= deviceWatermark) {
+            ctx.output(LATE, r);
+            return;
         }
-        emitted.update(seen);
-    }
-
-    @Override
-    public void clear(Context context) {
-        context.windowState().getState(EMITTED).clear();
+        trainingRows.increment();
+        out.collect(
+                new TrainingRow(
+                        windowStart,
+                        r.reading.thingName,
+                        r.reading.timestamp,
+                        r.features,
+                        r.reading.roomOccupancy));
     }
 }

@@ -24,8 +24,9 @@ public final class TrainingSettings {
                     "allowed-lateness",
                     "0 s",
                     SettingType.NON_NEGATIVE_DURATION,
-                    "How long after a window closes a late reading still joins its training rows;"
-                            + " later ones go to the late output.");
+                    "How long after a window closes, by its device's newest reading less"
+                        + " source.max-out-of-orderness, a late reading still joins its training"
+                        + " rows; later ones go to the late output.");
     public static final Setting<String> PATH =
             Setting.of(
                     GROUP,

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The feature function in Flink's keyed harness: readings wait for the watermark and are then
- * featurized in timestamp order, whatever their arrival order; one behind the watermark is
- * featurized at once, without the readings after it.
+ * The feature function in Flink's keyed harness: each reading is featurized when it arrives, with
+ * no watermark; one older than the device's newest is featurized at once, without the readings
+ * after it.
  */
 class FeatureFunctionTest {
     /** 2017-12-22T05:00:00Z, a Friday. */
@@ -50,14 +50,10 @@ class FeatureFunctionTest {
     }
 
     @Test
-    void readingsWaitForTheWatermarkThenAreFeaturizedInTimestampOrder() throws Exception {
-        process(SECOND);
+    void readingIsFeaturizedWhenItArrivesWithTheWatermarkStillBehindIt() throws Exception {
         process(FIRST);
-        assertThat(harness.extractOutputValues()).isEmpty();
-
-        harness.processWatermark(FIRST.timestampMillis());
         List<FeaturedReading> afterFirst = harness.extractOutputValues();
-        harness.processWatermark(SECOND.timestampMillis());
+        process(SECOND);
         List<FeaturedReading> out = harness.extractOutputValues();
 
         assertThat(afterFirst).extracting(f -> f.reading).containsExactly(FIRST);
@@ -67,8 +63,7 @@ class FeatureFunctionTest {
     }
 
     @Test
-    void readingBehindTheWatermarkIsFeaturizedAtOnceWithoutLaterReadings() throws Exception {
-        harness.processWatermark(SECOND.timestampMillis());
+    void outOfOrderReadingIsFeaturizedAtOnceWithoutTheNewerReadings() throws Exception {
         process(SECOND);
         process(FIRST);
 

@@ -1,8 +1,10 @@
 package io.occupancystream.job.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.occupancystream.job.JobSettings;
+import io.occupancystream.job.config.InvalidConfigException;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,29 @@ class KinesisStreamConnectorTest {
         assertThat(p.getProperty("aws.region")).isEqualTo("us-east-1");
         assertThat(p.getProperty("flink.stream.initpos")).isEqualTo("LATEST");
         assertThat(p.getProperty("flink.stream.initpos.timestamp")).isNull();
+    }
+
+    @Test
+    void consumerPollsEachShardAtThePollInterval() {
+        assertThat(
+                        KinesisStreamConnector.consumerProperties(settings())
+                                .getProperty("flink.shard.getrecords.intervalmillis"))
+                .isEqualTo("200");
+        assertThat(
+                        KinesisStreamConnector.consumerProperties(
+                                        settings("kinesis.poll-interval=1 s"))
+                                .getProperty("flink.shard.getrecords.intervalmillis"))
+                .isEqualTo("1000");
+    }
+
+    /** PutRecords takes at most 500 records per call (Amazon Kinesis API Reference, PutRecords). */
+    @Test
+    void sinkBatchOverPutRecordsLimitIsRefused() {
+        assertThat(settings("kinesis.sink.max-batch-size=500").sinkMaxBatchSize).isEqualTo(500);
+        assertThatThrownBy(() -> settings("kinesis.sink.max-batch-size=501"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(
+                        "kinesis.sink.max-batch-size = '501' is invalid: expected a whole number"
+                                + " from 1 to 500");
     }
 }

@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -287,10 +286,10 @@ class EndpointScoringClusterTest {
                                 () -> first.counters().invocations() > 0,
                                 30_000);
                     } else if (index == 100) {
-                        awaitResults(results, ids.subList(0, 60));
+                        ScoringJobs.awaitResults(results, ids.subList(0, 60));
                         first.stop();
                     } else if (index == 200) {
-                        awaitResults(results, ids.subList(0, 160));
+                        ScoringJobs.awaitResults(results, ids.subList(0, 160));
                         serve(port, FaultInjector.none());
                     }
                 };
@@ -473,18 +472,6 @@ class EndpointScoringClusterTest {
 
     private static List<String> ids(List<String> recording) {
         return ScoringJobs.ids(recording);
-    }
-
-    /** Waits until every one of {@code ids} has its result. */
-    private static void awaitResults(CollectingSink<Result> results, List<String> ids) {
-        results.await(
-                "results of " + ids.size() + " readings",
-                collected ->
-                        collected.stream()
-                                .map(Result::id)
-                                .collect(Collectors.toSet())
-                                .containsAll(ids),
-                Duration.ofSeconds(30));
     }
 
     private static Map<String, String> byId(List<Result> results) {

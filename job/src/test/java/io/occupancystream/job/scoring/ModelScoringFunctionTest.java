@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.ScoreSource;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import io.occupancystream.job.testing.ExpectedResults;
 import io.occupancystream.job.testing.FeaturedReadings;
 import java.io.IOException;
@@ -261,7 +262,8 @@ class ModelScoringFunctionTest {
                                 breakerFailures,
                                 1000,
                                 RULE,
-                                time.factory()),
+                                time.factory(),
+                                null),
                         ASYNC_TIMEOUT);
     }
 
@@ -342,6 +344,12 @@ class ModelScoringFunctionTest {
                 public CompletableFuture<ModelAnswer> score(List<String> csvRows) {
                     REQUESTS.get(k).add(List.copyOf(csvRows));
                     return ANSWERS.get(k).apply(csvRows);
+                }
+
+                @Override
+                public CompletableFuture<Void> use(ModelRelease release) {
+                    return CompletableFuture.failedFuture(
+                            new UnsupportedOperationException("one fake model"));
                 }
 
                 @Override

@@ -2,11 +2,13 @@ package io.occupancystream.job.scoring;
 
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Result;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream.OutputMode;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
 import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
@@ -19,30 +21,45 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
  * results read off once the operator has emitted every completed one.
  */
 final class ScoringHarness implements AutoCloseable {
-    private final OneInputStreamOperatorTestHarness<FeaturedReading, Result> harness;
+    private final OneInputStreamOperatorTestHarness<ScoringInput, Result> harness;
 
-    private ScoringHarness(OneInputStreamOperatorTestHarness<FeaturedReading, Result> harness) {
+    private ScoringHarness(OneInputStreamOperatorTestHarness<ScoringInput, Result> harness) {
         this.harness = harness;
     }
 
     /** Opens {@code function} with the given async timeout, at operator time 0. */
     static ScoringHarness open(ModelScoringFunction function, Duration asyncTimeout)
             throws Exception {
-        OneInputStreamOperatorTestHarness<FeaturedReading, Result> harness =
+        return open(function, asyncTimeout, null);
+    }
+
+    /** As above, restored from {@code checkpoint} (null for a fresh start). */
+    static ScoringHarness open(
+            ModelScoringFunction function, Duration asyncTimeout, OperatorSubtaskState checkpoint)
+            throws Exception {
+        OneInputStreamOperatorTestHarness<ScoringInput, Result> harness =
                 new OneInputStreamOperatorTestHarness<>(
                         new AsyncWaitOperatorFactory<>(
                                 function, asyncTimeout.toMillis(), 10_000, OutputMode.UNORDERED),
-                        TypeInformation.of(FeaturedReading.class)
+                        TypeInformation.of(ScoringInput.class)
                                 .createSerializer(new ExecutionConfig()));
         harness.setProcessingTime(0);
+        if (checkpoint != null) {
+            harness.initializeState(checkpoint);
+        }
         harness.open();
         return new ScoringHarness(harness);
     }
 
     void score(List<FeaturedReading> readings) throws Exception {
         for (FeaturedReading r : readings) {
-            harness.processElement(r, r.reading.timestampMillis());
+            harness.processElement(ScoringInput.of(r), r.reading.timestampMillis());
         }
+    }
+
+    /** A model for the readings after it, as the model poller broadcasts it. */
+    void release(ModelRelease release) throws Exception {
+        harness.processElement(ScoringInput.of(release), 0);
     }
 
     /** Sets the async operator's clock, which times readings out. */
@@ -50,9 +67,9 @@ final class ScoringHarness implements AutoCloseable {
         harness.setProcessingTime(sinceOpen.toMillis());
     }
 
-    void checkpoint(long id) throws Exception {
+    OperatorSubtaskState checkpoint(long id) throws Exception {
         harness.prepareSnapshotPreBarrier(id);
-        harness.snapshot(id, id);
+        return harness.snapshot(id, id);
     }
 
     /** Every result emitted so far. */

@@ -15,6 +15,7 @@ import io.occupancystream.job.scoring.ModelClient;
 import io.occupancystream.job.scoring.ModelClientFactory;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStages;
+import io.occupancystream.job.scoring.follow.ModelRelease;
 import io.occupancystream.job.shadow.ShadowOutput;
 import io.occupancystream.job.shadow.ShadowSettings;
 import io.occupancystream.job.testing.CollectingSink;
@@ -188,6 +189,11 @@ class MsfMetricsClusterTest {
             return new ModelClient() {
                 @Override
                 public CompletableFuture<ModelAnswer> score(List<String> csvRows) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("no model"));
+                }
+
+                @Override
+                public CompletableFuture<Void> use(ModelRelease release) {
                     return CompletableFuture.failedFuture(new IllegalStateException("no model"));
                 }
 

@@ -14,6 +14,7 @@ import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.model.OccupancyPredictor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -168,5 +170,17 @@ public final class ScoringJobs {
 
     private static String id(JsonNode reading) {
         return reading.get("thingName").asText() + ":" + reading.get("timestamp").asLong();
+    }
+
+    /** Waits until every one of {@code ids} has its result. */
+    public static void awaitResults(CollectingSink<Result> results, List<String> ids) {
+        results.await(
+                "results of " + ids.size() + " readings",
+                collected ->
+                        collected.stream()
+                                .map(Result::id)
+                                .collect(Collectors.toSet())
+                                .containsAll(ids),
+                Duration.ofSeconds(30));
     }
 }

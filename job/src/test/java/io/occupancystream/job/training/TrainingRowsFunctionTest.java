@@ -7,36 +7,23 @@ import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.testing.Tallies;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.time.Time;
-import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.streaming.runtime.operators.windowing.WindowOperatorBuilder;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.util.OutputTag;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Training rows from hourly event-time windows, as the pipeline builds them, in Flink's keyed
- * harness: a window's rows come out in timestamp order when the watermark passes its end; a reading
- * within the allowed lateness fires it again with only that reading's row; a later one goes to the
- * late output and is no row.
+ * Training rows as readings arrive, in Flink's keyed harness with no watermark: each labelled
+ * reading is its row at once, tagged with its window; a reading whose window closed longer than the
+ * allowed lateness before its own device's watermark (newest minus the out-of-orderness bound) goes
+ * to the late output; state is one entry per device, whatever the window.
  */
 class TrainingRowsFunctionTest {
     /** 2017-12-22T05:00:00Z: the start of an hourly window. */
     private static final long T0 = 1513918800L;
 
-    private static final long WINDOW_END_MILLIS = (T0 + 3600) * 1000;
-    private static final OutputTag<FeaturedReading> LATE =
-            new OutputTag<FeaturedReading>("late") {};
-    private static final KeySelector<FeaturedReading, String> THING = r -> r.reading.thingName;
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(5);
 
     private KeyedOneInputStreamOperatorTestHarness<String, FeaturedReading, TrainingRow> harness;
 
@@ -46,65 +33,72 @@ class TrainingRowsFunctionTest {
     }
 
     @Test
-    void windowEmitsItsRowsInTimestampOrderWhenTheWatermarkPassesItsEnd() throws Exception {
-        open(Duration.ZERO);
+    void eachReadingIsItsWindowsRowWhenItArrives() throws Exception {
+        open(Duration.ofHours(1), Duration.ZERO);
         process(labelled("a", T0 + 60, 1));
-        process(labelled("b", T0 + 30, 2));
-        process(labelled("a", T0, 3));
-        process(labelled("a", T0 + 3600, 4));
-        harness.processWatermark(WINDOW_END_MILLIS - 2);
-        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.extractOutputValues()).containsExactly(row(T0, "a", T0 + 60, 1));
 
-        harness.processWatermark(WINDOW_END_MILLIS - 1);
-
-        List<TrainingRow> rows = harness.extractOutputValues();
-        assertThat(rowsOf("a", rows)).containsExactly(row("a", T0, 3), row("a", T0 + 60, 1));
-        assertThat(rowsOf("b", rows)).containsExactly(row("b", T0 + 30, 2));
-        assertThat(Tallies.count(harness, MetricName.TRAINING_ROWS.of())).isEqualTo(3);
-    }
-
-    @Test
-    void readingWithinTheAllowedLatenessFiresTheWindowAgainWithOnlyItsRow() throws Exception {
-        open(Duration.ofHours(1));
-        process(labelled("a", T0, 1));
-        harness.processWatermark(WINDOW_END_MILLIS + 60_000);
-        process(labelled("a", T0 + 30, 2));
-        process(labelled("a", T0 + 45, 3));
+        process(labelled("b", T0 + 3599, 2));
+        process(labelled("a", T0 + 3600, 3));
 
         assertThat(harness.extractOutputValues())
-                .containsExactly(row("a", T0, 1), row("a", T0 + 30, 2), row("a", T0 + 45, 3));
-        assertThat(harness.getSideOutput(LATE)).isNull();
+                .containsExactly(
+                        row(T0, "a", T0 + 60, 1),
+                        row(T0, "b", T0 + 3599, 2),
+                        row(T0 + 3600, "a", T0 + 3600, 3));
+        assertThat(Tallies.count(harness, MetricName.TRAINING_ROWS.of())).isEqualTo(3);
+        assertThat(harness.getSideOutput(TrainingRowsFunction.LATE)).isNull();
     }
 
     @Test
-    void readingPastTheAllowedLatenessGoesToTheLateOutputNotToATrainingRow() throws Exception {
-        open(Duration.ZERO);
-        process(labelled("a", T0, 1));
-        harness.processWatermark(WINDOW_END_MILLIS - 1);
-        FeaturedReading late = labelled("a", T0 + 60, 2);
+    void readingOfAClosedWindowIsARowWhileItsDeviceIsWithinOutOfOrdernessAndLateness()
+            throws Exception {
+        open(Duration.ofHours(1), Duration.ofMinutes(1));
+        process(labelled("a", T0 + 3600 + 64, 1));
+        process(labelled("a", T0 + 3599, 2));
+        process(labelled("a", T0 + 3600 + 65, 3));
+        FeaturedReading late = labelled("a", T0 + 3598, 4);
         process(late);
 
-        assertThat(harness.extractOutputValues()).containsExactly(row("a", T0, 1));
-        assertThat(harness.getSideOutput(LATE))
+        assertThat(harness.extractOutputValues())
+                .containsExactly(
+                        row(T0 + 3600, "a", T0 + 3664, 1),
+                        row(T0, "a", T0 + 3599, 2),
+                        row(T0 + 3600, "a", T0 + 3665, 3));
+        assertThat(harness.getSideOutput(TrainingRowsFunction.LATE))
                 .extracting(r -> r.getValue().reading + " @" + r.getTimestamp())
                 .containsExactly(late.reading + " @" + late.reading.timestampMillis());
     }
 
-    private void open(Duration allowedLateness) throws Exception {
-        WindowOperatorBuilder<FeaturedReading, String, TimeWindow> window =
-                new WindowOperatorBuilder<>(
-                        TumblingEventTimeWindows.of(Time.hours(1)),
-                        EventTimeTrigger.create(),
-                        new ExecutionConfig(),
-                        TypeInformation.of(FeaturedReading.class),
-                        THING,
-                        Types.STRING);
-        window.allowedLateness(allowedLateness);
-        window.sideOutputLateData(LATE);
+    @Test
+    void anotherDevicesNewerReadingsDoNotMakeAReadingLate() throws Exception {
+        open(Duration.ofHours(1), Duration.ZERO);
+        process(labelled("b", T0 + 7200, 1));
+        process(labelled("a", T0, 2));
+
+        assertThat(harness.extractOutputValues())
+                .containsExactly(row(T0 + 7200, "b", T0 + 7200, 1), row(T0, "a", T0, 2));
+        assertThat(harness.getSideOutput(TrainingRowsFunction.LATE)).isNull();
+    }
+
+    @Test
+    void stateIsOneEntryPerDeviceWhateverTheWindowLength() throws Exception {
+        open(Duration.ofDays(1), Duration.ZERO);
+        for (int i = 0; i < 1000; i++) {
+            process(labelled("a", T0 + i, 1));
+            process(labelled("b", T0 + i, 2));
+        }
+
+        assertThat(harness.extractOutputValues()).hasSize(2000);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    }
+
+    private void open(Duration window, Duration allowedLateness) throws Exception {
         harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        window.process(new TrainingRowsFunction()), THING, Types.STRING);
-        harness.open();
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new TrainingRowsFunction(window, allowedLateness, OUT_OF_ORDERNESS),
+                        r -> r.reading.thingName,
+                        Types.STRING);
     }
 
     private void process(FeaturedReading reading) throws Exception {
@@ -117,11 +111,8 @@ class TrainingRowsFunctionTest {
                 new Reading(thing, timestamp, 70, 10, null, feature > 1), new double[] {feature});
     }
 
-    private static TrainingRow row(String thing, long timestamp, double feature) {
-        return new TrainingRow(T0 * 1000, thing, timestamp, new double[] {feature}, feature > 1);
-    }
-
-    private static List<TrainingRow> rowsOf(String thing, List<TrainingRow> rows) {
-        return rows.stream().filter(r -> r.thingName.equals(thing)).collect(Collectors.toList());
+    private static TrainingRow row(long windowStart, String thing, long timestamp, double feature) {
+        return new TrainingRow(
+                windowStart * 1000, thing, timestamp, new double[] {feature}, feature > 1);
     }
 }

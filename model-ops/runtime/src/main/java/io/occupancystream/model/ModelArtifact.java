@@ -39,9 +39,15 @@ public final class ModelArtifact {
 
     public static byte[] read(Path modelDir) throws IOException {
         Path file = modelDir.resolve(FILE);
-        try (InputStream in = Files.newInputStream(file);
-                TarArchiveInputStream tar =
-                        new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** The booster in the contents of a {@value #FILE}; {@code name} names it in errors. */
+    public static byte[] read(InputStream archive, String name) throws IOException {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GzipCompressorInputStream(archive))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (entry.getName().equals(ENTRY) || entry.getName().equals("./" + ENTRY)) {
@@ -51,6 +57,6 @@ public final class ModelArtifact {
                 }
             }
         }
-        throw new IOException(file + " has no " + ENTRY + " entry");
+        throw new IOException(name + " has no " + ENTRY + " entry");
     }
 }

@@ -74,6 +74,11 @@ public class ModelCard {
         return MAPPER.readValue(modelDir.resolve(FILE).toFile(), ModelCard.class);
     }
 
+    /** A card from the contents of {@value #FILE}. */
+    public static ModelCard fromJson(byte[] json) throws IOException {
+        return MAPPER.readValue(json, ModelCard.class);
+    }
+
     public void write(Path modelDir) throws IOException {
         Files.write(modelDir.resolve(FILE), toJson());
     }

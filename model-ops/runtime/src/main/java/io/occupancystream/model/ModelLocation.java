@@ -34,6 +34,22 @@ public final class ModelLocation {
         return readCard(location, AwsEndpoint.aws());
     }
 
+    /**
+     * One file of the model directory, e.g. {@value ModelCard#FILE}: read from the folder, or
+     * copied from S3 and the copy deleted.
+     */
+    public static byte[] read(String location, AwsEndpoint s3, String file) throws IOException {
+        Path dir = fetch(location, s3, file);
+        try {
+            return Files.readAllBytes(dir.resolve(file));
+        } finally {
+            if (isS3(location)) {
+                Files.deleteIfExists(dir.resolve(file));
+                Files.deleteIfExists(dir);
+            }
+        }
+    }
+
     private static Path fetch(String location, AwsEndpoint s3, String... files) throws IOException {
         if (!isS3(location)) {
             return Path.of(location);

@@ -1,5 +1,6 @@
 package io.occupancystream.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +24,24 @@ public final class OccupancyPredictor implements AutoCloseable {
     }
 
     public static OccupancyPredictor load(Path modelDir) throws IOException {
-        ModelCard card = ModelCard.read(modelDir);
+        return fromBooster(ModelCard.read(modelDir), ModelArtifact.read(modelDir), modelDir);
+    }
+
+    /**
+     * A model from its card and the contents of its {@value ModelArtifact#FILE}, e.g. as read from
+     * S3 into memory; {@code name} names it in errors.
+     */
+    public static OccupancyPredictor load(ModelCard card, byte[] archive, String name)
+            throws IOException {
+        return fromBooster(card, ModelArtifact.read(new ByteArrayInputStream(archive), name), name);
+    }
+
+    private static OccupancyPredictor fromBooster(ModelCard card, byte[] booster, Object name)
+            throws IOException {
         try {
-            return new OccupancyPredictor(card, XGBoost.loadModel(ModelArtifact.read(modelDir)));
+            return new OccupancyPredictor(card, XGBoost.loadModel(booster));
         } catch (XGBoostError e) {
-            throw new IOException(
-                    "cannot load the booster in " + modelDir + ": " + e.getMessage(), e);
+            throw new IOException("cannot load the booster in " + name + ": " + e.getMessage(), e);
         }
     }
 

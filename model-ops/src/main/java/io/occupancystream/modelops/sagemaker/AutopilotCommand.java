@@ -49,7 +49,7 @@ public final class AutopilotCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-candidates",
-            defaultValue = "250",
+            defaultValue = AutopilotJobSpec.DEFAULT_MAX_CANDIDATES,
             description = "Candidates Autopilot tries at most (default: ${DEFAULT-VALUE}).")
     int maxCandidates;
 

@@ -1,6 +1,7 @@
 package io.occupancystream.modelops.sagemaker;
 
 import io.occupancystream.model.ModelCard;
+import java.time.Instant;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLChannelType;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLJobObjective;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLMetricEnum;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.sagemaker.model.ProblemType;
 public final class AutopilotJobSpec {
     /** SageMaker's CSV content type for files whose first line is a header. */
     static final String CSV_WITH_HEADER = "text/csv;header=present";
+
+    /** Candidates Autopilot tries at most unless told otherwise. */
+    public static final String DEFAULT_MAX_CANDIDATES = "250";
 
     final String jobName;
     final String dataUri;
@@ -43,8 +47,16 @@ public final class AutopilotJobSpec {
         this.mode = mode;
     }
 
+    /**
+     * The name of a retraining's Autopilot job started at {@code now}: unique per second, within
+     * AutoMLJobName's 32 characters.
+     */
+    public static String retrainingJobName(Instant now) {
+        return "occupancy-retrain-" + now.getEpochSecond();
+    }
+
     /** Autopilot's output when none is given: {@code autopilot/} in the data's bucket. */
-    static String defaultOutput(String dataUri) {
+    public static String defaultOutput(String dataUri) {
         return "s3://" + S3Uris.parse(dataUri, "--data").getHost() + "/autopilot";
     }
 

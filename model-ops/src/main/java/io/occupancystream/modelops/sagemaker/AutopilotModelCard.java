@@ -13,17 +13,21 @@ final class AutopilotModelCard {
     private AutopilotModelCard() {}
 
     static ModelCard of(Challenger challenger, TrainingSet data) {
+        return of(challenger, TrainedOn.of(data));
+    }
+
+    static ModelCard of(Challenger challenger, TrainedOn data) {
         ModelCard card = new ModelCard();
         card.modelVersion = challenger.name;
         card.createdAt = Instant.now().toString();
         card.algorithm = "sagemaker-autopilot";
-        card.features = data.features();
-        card.target = data.target();
+        card.features = data.features;
+        card.target = data.target;
         card.threshold = 0.5;
         card.objective = challenger.metricName;
-        card.rows.put("total", (long) data.rows());
+        card.rows.put("total", data.rows);
         card.trainingData.put("source", challenger.source);
-        card.trainingData.put("hash", data.dataHash());
+        card.trainingData.put("hash", data.dataHash);
         return card;
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AutoMLCandidate;
-import software.amazon.awssdk.services.sagemaker.model.AutoMLJobStatus;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAutoMlJobV2Response;
 
 /**
@@ -42,6 +41,10 @@ public final class AutopilotRun {
     }
 
     public String start(AutopilotJobSpec spec) {
+        return start(sageMaker, spec, out);
+    }
+
+    static String start(SageMakerClient sageMaker, AutopilotJobSpec spec, PrintWriter out) {
         String arn = sageMaker.createAutoMLJobV2(spec.request()).autoMLJobArn();
         out.println("Started Autopilot job " + arn);
         return arn;
@@ -62,11 +65,10 @@ public final class AutopilotRun {
         long deadline = System.nanoTime() + maxWait.toNanos();
         String last = null;
         while (true) {
-            DescribeAutoMlJobV2Response job =
-                    sageMaker.describeAutoMLJobV2(r -> r.autoMLJobName(jobName));
-            AutoMLJobStatus status = job.autoMLJobStatus();
+            DescribeAutoMlJobV2Response job = describe(sageMaker, jobName);
+            AutopilotProgress look = AutopilotProgress.of(job);
             String progress =
-                    status
+                    job.autoMLJobStatus()
                             + " / "
                             + job.autoMLJobSecondaryStatusAsString()
                             + ", candidates so far: "
@@ -75,23 +77,27 @@ public final class AutopilotRun {
                 out.println("  " + jobName + ": " + progress);
                 last = progress;
             }
-            if (status == AutoMLJobStatus.COMPLETED) {
+            if (look.state() == AutopilotProgress.State.COMPLETED) {
                 return job;
             }
-            if (status == AutoMLJobStatus.FAILED || status == AutoMLJobStatus.STOPPED) {
-                throw new PromotionException(
-                        "Autopilot job "
-                                + jobName
-                                + " "
-                                + status
-                                + (job.failureReason() == null ? "" : ": " + job.failureReason()));
+            if (look.state() == AutopilotProgress.State.ENDED) {
+                throw new PromotionException(look.message());
             }
             if (System.nanoTime() > deadline) {
                 throw new PromotionException(
-                        "Autopilot job " + jobName + " still " + status + " after " + maxWait);
+                        "Autopilot job "
+                                + jobName
+                                + " still "
+                                + job.autoMLJobStatus()
+                                + " after "
+                                + maxWait);
             }
             pause.pause(pollInterval);
         }
+    }
+
+    static DescribeAutoMlJobV2Response describe(SageMakerClient sageMaker, String jobName) {
+        return sageMaker.describeAutoMLJobV2(r -> r.autoMLJobName(jobName));
     }
 
     private int candidates(String jobName) {

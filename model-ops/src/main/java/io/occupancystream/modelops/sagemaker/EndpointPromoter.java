@@ -57,8 +57,23 @@ public final class EndpointPromoter {
         return endpoint().map(e -> Champion.of(sageMaker, e));
     }
 
+    /** Promotes the challenger if it wins and waits until the endpoint serves it. */
     public PromotionDecision promote(Challenger challenger, ChampionComparison comparison)
             throws IOException, InterruptedException {
+        PromotionDecision decision = startPromotion(challenger, comparison);
+        if (decision.promoted) {
+            new EndpointWaiter(sageMaker, settings, pause, out)
+                    .awaitServing(decision.endpointConfig);
+        }
+        return decision;
+    }
+
+    /**
+     * Decides; if the challenger wins, registers it, creates its model and endpoint config and
+     * starts creating or updating the endpoint, without waiting for it ({@link #progress(String)}).
+     */
+    public PromotionDecision startPromotion(Challenger challenger, ChampionComparison comparison)
+            throws IOException {
         Optional<DescribeEndpointResponse> endpoint = endpoint();
         Optional<Champion> champion = endpoint.map(e -> Champion.of(sageMaker, e));
         Comparison compared = champion.isEmpty() ? null : comparison.compare(champion.get());
@@ -93,8 +108,12 @@ public final class EndpointPromoter {
                                     .endpointConfigName(config)
                                     .deploymentConfig(settings.deployment.config()));
         }
-        new EndpointWaiter(sageMaker, settings, pause, out).awaitServing(config);
         return decision.deployed(packageArn, config);
+    }
+
+    /** One look at the endpoint on its way to serving {@code config}. */
+    public EndpointProgress progress(String config) {
+        return EndpointProgress.look(sageMaker, settings.endpointName, config);
     }
 
     private Optional<DescribeEndpointResponse> endpoint() {

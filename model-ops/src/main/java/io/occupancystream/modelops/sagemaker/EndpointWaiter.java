@@ -2,13 +2,11 @@ package io.occupancystream.modelops.sagemaker;
 
 import java.io.PrintWriter;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 import software.amazon.awssdk.services.sagemaker.model.EndpointStatus;
 
 /**
  * Follows an endpoint that is being created or updated until it serves the new config, printing
- * each status. A blue/green rollback leaves it InService on the old config, which counts as a
- * failure, like the Failed and UpdateRollbackFailed statuses and running out of time.
+ * each status; a failure ({@link EndpointProgress}) or running out of time throws.
  */
 final class EndpointWaiter {
     private final SageMakerClient sageMaker;
@@ -28,27 +26,16 @@ final class EndpointWaiter {
         long deadline = System.nanoTime() + settings.maxWait.toNanos();
         EndpointStatus last = null;
         while (true) {
-            DescribeEndpointResponse e =
-                    sageMaker.describeEndpoint(r -> r.endpointName(settings.endpointName));
-            if (e.endpointStatus() != last) {
-                last = e.endpointStatus();
+            EndpointProgress look = EndpointProgress.look(sageMaker, settings.endpointName, config);
+            if (look.status() != last) {
+                last = look.status();
                 out.println("  endpoint " + settings.endpointName + ": " + last);
             }
-            if (e.endpointStatus() == EndpointStatus.IN_SERVICE) {
-                if (!config.equals(e.endpointConfigName())) {
-                    throw new PromotionException(
-                            "the deployment of "
-                                    + config
-                                    + " was rolled back; the endpoint still serves "
-                                    + e.endpointConfigName()
-                                    + reason(e));
-                }
+            if (look.state() == EndpointProgress.State.SERVING) {
                 return;
             }
-            if (e.endpointStatus() == EndpointStatus.FAILED
-                    || e.endpointStatus() == EndpointStatus.UPDATE_ROLLBACK_FAILED) {
-                throw new PromotionException(
-                        "endpoint " + settings.endpointName + " is " + last + reason(e));
+            if (look.state() == EndpointProgress.State.FAILED) {
+                throw new PromotionException(look.message());
             }
             if (System.nanoTime() > deadline) {
                 throw new PromotionException(
@@ -61,9 +48,5 @@ final class EndpointWaiter {
             }
             pause.pause(settings.pollInterval);
         }
-    }
-
-    private static String reason(DescribeEndpointResponse e) {
-        return e.failureReason() == null ? "" : ": " + e.failureReason();
     }
 }

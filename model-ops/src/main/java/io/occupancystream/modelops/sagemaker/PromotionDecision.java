@@ -89,11 +89,16 @@ public final class PromotionDecision {
         return promoted;
     }
 
+    /** The endpoint config the endpoint is being moved to; null when not promoted. */
+    public String endpointConfig() {
+        return endpointConfig;
+    }
+
     private boolean sameRows() {
         return comparison != null && comparison.sameRows;
     }
 
-    String summary() {
+    public String summary() {
         String championText =
                 champion == null
                         ? "none"

@@ -14,6 +14,12 @@ public final class PromotionOptions {
     /** The model package group promotions register in unless told otherwise. */
     public static final String DEFAULT_PACKAGE_GROUP = "occupancy-stream-models";
 
+    /** The endpoint's instance type unless told otherwise. */
+    public static final String DEFAULT_INSTANCE_TYPE = "ml.m5.large";
+
+    /** How long the rollback alarms watch after a traffic shift unless told otherwise. */
+    public static final String DEFAULT_BAKING_SECONDS = "600";
+
     @Option(
             names = "--endpoint",
             defaultValue = "roomOccupancyEndpoint",
@@ -29,7 +35,7 @@ public final class PromotionOptions {
 
     @Option(
             names = "--instance-type",
-            defaultValue = "ml.m5.large",
+            defaultValue = DEFAULT_INSTANCE_TYPE,
             description = "Endpoint instance type (default: ${DEFAULT-VALUE}).")
     String instanceType;
 
@@ -56,7 +62,7 @@ public final class PromotionOptions {
 
     @Option(
             names = "--baking-seconds",
-            defaultValue = "600",
+            defaultValue = DEFAULT_BAKING_SECONDS,
             description =
                     "Baking period after each traffic shift, while the rollback alarms watch"
                             + " (WaitIntervalInSeconds, 0-3600; default: ${DEFAULT-VALUE}).")

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +44,9 @@ public final class RetrainCommand implements Callable<Integer> {
         AUTOPILOT
     }
 
+    /** How many new rows make a retraining worth it unless told otherwise. */
+    public static final String DEFAULT_MIN_NEW_ROWS = "10000";
+
     @Mixin TrainingDataOptions data;
     @Mixin SageMakerOptions sageMaker;
     @Mixin PromotionOptions promotion;
@@ -54,7 +55,7 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--min-new-rows",
-            defaultValue = "10000",
+            defaultValue = DEFAULT_MIN_NEW_ROWS,
             description = "Retrain only when this many rows are new (default: ${DEFAULT-VALUE}).")
     long minNewRows;
 
@@ -72,7 +73,7 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-candidates",
-            defaultValue = "250",
+            defaultValue = AutopilotJobSpec.DEFAULT_MAX_CANDIDATES,
             description = "Candidates to try, locally or in Autopilot (default: ${DEFAULT-VALUE}).")
     int maxCandidates;
 
@@ -94,22 +95,11 @@ public final class RetrainCommand implements Callable<Integer> {
                 S3Client s3 = data.s3Client()) {
             EndpointPromoter promoter =
                     new EndpointPromoter(client, promotion.settings(), pause, out);
-            Optional<Champion> champion = promoter.champion();
-            long before = champion.map(Champion::trainingRows).orElse(0L);
-            long fresh = rows.rows() - before;
-            out.printf(
-                    Locale.ROOT,
-                    "%d rows under %s; the current model (%s) was trained on %d: %d new%n",
-                    rows.rows(),
-                    data.data,
-                    champion.map(Champion::model).orElse("none"),
-                    before,
-                    fresh);
-            if (fresh < minNewRows) {
-                out.printf(
-                        Locale.ROOT,
-                        "Not retraining: fewer than %d new rows (--min-new-rows)%n",
-                        minNewRows);
+            NewRows fresh =
+                    new NewRows(TrainedOn.of(rows), data.data, promoter.champion(), minNewRows);
+            out.println(fresh.describe());
+            if (!fresh.enough()) {
+                out.println(fresh.notEnough() + " (--min-new-rows)");
                 return 0;
             }
             if (trainer == Trainer.LOCAL) {
@@ -150,7 +140,7 @@ public final class RetrainCommand implements Callable<Integer> {
         if (autopilotRole == null) {
             throw new PromotionException("--trainer AUTOPILOT needs --role ARN");
         }
-        String name = "occupancy-retrain-" + Instant.now().getEpochSecond();
+        String name = AutopilotJobSpec.retrainingJobName(Instant.now());
         AutopilotRun run = new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);
         Challenger best =
                 run.bestCandidate(

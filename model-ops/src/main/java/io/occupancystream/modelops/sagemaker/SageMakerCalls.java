@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.sagemaker;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -8,11 +9,15 @@ import java.util.Set;
  * checked against this list), and the command tests check that the commands call nothing else.
  */
 public final class SageMakerCalls {
-    public static final Set<String> OPERATIONS =
+    /**
+     * The operations the retraining steps ({@link RetrainingSteps}) call. The retraining function's
+     * role is checked against this list, and the handler tests check that the steps call nothing
+     * else.
+     */
+    public static final Set<String> RETRAINING =
             Set.of(
                     "CreateAutoMLJobV2",
                     "DescribeAutoMLJobV2",
-                    "ListCandidatesForAutoMLJob",
                     "DescribeEndpoint",
                     "DescribeEndpointConfig",
                     "DescribeModel",
@@ -25,5 +30,14 @@ public final class SageMakerCalls {
                     "CreateEndpoint",
                     "UpdateEndpoint");
 
+    /** The retraining steps' calls, and listing candidates for the command's progress lines. */
+    public static final Set<String> OPERATIONS = with(RETRAINING, "ListCandidatesForAutoMLJob");
+
     private SageMakerCalls() {}
+
+    private static Set<String> with(Set<String> some, String more) {
+        Set<String> all = new HashSet<>(some);
+        all.add(more);
+        return Set.copyOf(all);
+    }
 }

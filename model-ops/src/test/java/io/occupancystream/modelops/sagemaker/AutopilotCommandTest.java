@@ -125,19 +125,12 @@ class AutopilotCommandTest {
     }
 
     private void scriptChampion(double f1) {
-        bed.sageMaker
-                .then("DescribeEndpoint", endpoint("InService", "old-config"))
-                .then(
-                        "DescribeEndpointConfig",
-                        "{\"ProductionVariants\":[{\"VariantName\":\"AllTraffic\","
-                                + "\"ModelName\":\"old-model\"}]}")
-                .then("DescribeModel", "{\"ModelArn\":\"arn:aws:sagemaker:model/old-model\"}")
-                .then(
-                        "ListTags",
-                        "{\"Tags\":[{\"Key\":\"occupancy-stream:metric\",\"Value\":\"F1\"},"
-                                + "{\"Key\":\"occupancy-stream:metric-value\",\"Value\":\""
-                                + f1
-                                + "\"}]}");
+        bed.sageMaker.thenServing(
+                endpoint("InService", "old-config"),
+                "[{\"Key\":\"occupancy-stream:metric\",\"Value\":\"F1\"},"
+                        + "{\"Key\":\"occupancy-stream:metric-value\",\"Value\":\""
+                        + f1
+                        + "\"}]");
     }
 
     @Test

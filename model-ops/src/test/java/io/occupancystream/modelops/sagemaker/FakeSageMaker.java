@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * keeping every request for the test to check. An operation without a scripted answer fails the
  * test with a 500 naming it.
  */
-final class FakeSageMaker implements AutoCloseable {
+public final class FakeSageMaker implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -31,53 +31,67 @@ final class FakeSageMaker implements AutoCloseable {
     private final Map<String, Deque<Answer>> script = new HashMap<>();
     private final Map<String, Supplier<String>> always = new HashMap<>();
 
-    FakeSageMaker() throws IOException {
+    public FakeSageMaker() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers the next call of {@code operation} with HTTP 200 and {@code json}. */
-    FakeSageMaker then(String operation, String json) {
+    public FakeSageMaker then(String operation, String json) {
         script.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Answer(200, json));
         return this;
     }
 
+    /**
+     * Scripts the next look at the endpoint's model: DescribeEndpoint answers {@code endpoint},
+     * whose config serves {@code old-model}, whose tags are {@code tags} (a JSON array).
+     */
+    public FakeSageMaker thenServing(String endpoint, String tags) {
+        return then("DescribeEndpoint", endpoint)
+                .then(
+                        "DescribeEndpointConfig",
+                        "{\"ProductionVariants\":[{\"VariantName\":\"AllTraffic\","
+                                + "\"ModelName\":\"old-model\"}]}")
+                .then("DescribeModel", "{\"ModelArn\":\"arn:aws:sagemaker:model/old-model\"}")
+                .then("ListTags", "{\"Tags\":" + tags + "}");
+    }
+
     /** Answers the next call of {@code operation} with an AWS error. */
-    FakeSageMaker thenError(String operation, int status, String type, String message) {
+    public FakeSageMaker thenError(String operation, int status, String type, String message) {
         script.computeIfAbsent(operation, o -> new ArrayDeque<>())
                 .add(new Answer(status, error(type, message)));
         return this;
     }
 
     /** Answers every call of {@code operation} not scripted otherwise with {@code json}. */
-    FakeSageMaker always(String operation, String json) {
+    public FakeSageMaker always(String operation, String json) {
         return always(operation, () -> json);
     }
 
     /**
      * Answers every call of {@code operation} not scripted otherwise with what {@code json} makes.
      */
-    FakeSageMaker always(String operation, Supplier<String> json) {
+    public FakeSageMaker always(String operation, Supplier<String> json) {
         always.put(operation, json);
         return this;
     }
 
-    static String error(String type, String message) {
+    public static String error(String type, String message) {
         return "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
     }
 
     /** The operations called, in order. */
-    synchronized List<String> operations() {
+    public synchronized List<String> operations() {
         return requests.stream().map(r -> r.operation).collect(Collectors.toList());
     }
 
     /** The bodies of the calls of {@code operation}, in order. */
-    List<JsonNode> bodies(String operation) {
+    public List<JsonNode> bodies(String operation) {
         synchronized (this) {
             return bodiesOf(operation);
         }
@@ -90,7 +104,7 @@ final class FakeSageMaker implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
-    JsonNode only(String operation) {
+    public JsonNode only(String operation) {
         List<JsonNode> bodies = bodies(operation);
         if (bodies.size() != 1) {
             throw new AssertionError(operation + " called " + bodies.size() + " times");

@@ -2,6 +2,7 @@ package io.occupancystream.modelops.sagemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.occupancystream.model.aws.AwsEndpoint;
 import io.occupancystream.modelops.ModelOps;
 import io.occupancystream.modelops.data.LocalS3;
 import io.occupancystream.modelops.train.TrainingSetFixture;
@@ -20,20 +21,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * What the SageMaker command tests share, set up around each test: a fake SageMaker, an S3Proxy
  * holding training sets, the credentials the SDK's default chain reads, and a command line whose
  * commands do not sleep.
  */
-final class SageMakerTestBed implements BeforeEachCallback, AfterEachCallback {
-    static final String BUCKET = "occupancy";
-    static final String DATA = "s3://" + BUCKET + "/training";
+public final class SageMakerTestBed implements BeforeEachCallback, AfterEachCallback {
+    public static final String BUCKET = "occupancy";
+    public static final String DATA = "s3://" + BUCKET + "/training";
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
-    FakeSageMaker sageMaker;
-    LocalS3 s3;
+    public FakeSageMaker sageMaker;
+    public LocalS3 s3;
     private String previousKey;
     private String previousSecret;
 
@@ -51,7 +53,7 @@ final class SageMakerTestBed implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** {@code hours} hourly training-set files of {@code rowsPerHour} rows under {@link #DATA}. */
-    void trainingSets(Path dir, int hours, int rowsPerHour) throws IOException {
+    public void trainingSets(Path dir, int hours, int rowsPerHour) throws IOException {
         Path local =
                 TrainingSetFixture.write(
                         dir, Instant.parse("2024-01-08T06:00:00Z"), hours, rowsPerHour, 7);
@@ -71,10 +73,17 @@ final class SageMakerTestBed implements BeforeEachCallback, AfterEachCallback {
         return new String(objectBytes(key), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    byte[] objectBytes(String key) {
+    public byte[] objectBytes(String key) {
         try (S3Client client = s3.client()) {
             return client.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray();
         }
+    }
+
+    /** A client of the fake SageMaker, as the commands make it for --sagemaker-endpoint. */
+    public SageMakerClient sageMakerClient() {
+        return AwsEndpoint.of("us-east-1", sageMaker.endpoint())
+                .configure(SageMakerClient.builder())
+                .build();
     }
 
     /** Runs {@code model-ops ARGS} with the fake's endpoint, S3Proxy and no pauses. */
