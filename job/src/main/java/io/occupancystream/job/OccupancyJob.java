@@ -4,13 +4,21 @@ import io.occupancystream.job.config.InvalidConfigException;
 import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.ingest.SourceSettings;
+import io.occupancystream.job.resume.CheckpointFolder;
+import io.occupancystream.job.resume.EarlierRun;
+import io.occupancystream.job.resume.RestoreFailedException;
+import io.occupancystream.job.resume.ResumableRun;
+import io.occupancystream.job.resume.RunStart;
+import io.occupancystream.job.resume.StopOnSignal;
 import io.occupancystream.job.scoring.EndpointSettings;
 import io.occupancystream.job.scoring.EndpointUnusableException;
 import io.occupancystream.job.scoring.ScoringSettings;
 import io.occupancystream.job.scoring.ScoringStages;
 import io.occupancystream.job.summary.RunSummary;
 import io.occupancystream.model.FeatureMismatchException;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +48,9 @@ import picocli.CommandLine.Spec;
 public final class OccupancyJob implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(OccupancyJob.class);
     static final String JOB_NAME = "occupancy-stream";
+
+    /** The exit code when the run's checkpoint does not fit the job; the message says why. */
+    static final int RESTORE_FAILED = 3;
 
     @Option(
             names = "--config",
@@ -95,6 +106,21 @@ public final class OccupancyJob implements Callable<Integer> {
     String s3Endpoint;
 
     @Option(
+            names = "--fresh",
+            description =
+                    "Local runs: start over instead of resuming from the run's checkpoints; the"
+                            + " earlier run's checkpoints and file outputs move to"
+                            + " <output.path>/earlier-runs/<time>.")
+    boolean fresh;
+
+    @Option(
+            names = "--allow-non-restored-state",
+            description =
+                    "Local runs: resume even though the checkpoint holds state of operators this"
+                            + " job no longer has; that state is dropped.")
+    boolean allowNonRestoredState;
+
+    @Option(
             names = "--set",
             paramLabel = "GROUP.KEY=VALUE",
             description = "Override one setting; repeatable.")
@@ -131,25 +157,78 @@ public final class OccupancyJob implements Callable<Integer> {
             spec.commandLine().getErr().println("Endpoint check failed: " + e.getMessage());
             return 2;
         }
-        StreamExecutionEnvironment env =
-                local
-                        ? JobEnvironment.local(settings, s3Endpoint)
-                        : StreamExecutionEnvironment.getExecutionEnvironment();
-        JobWiring.pipeline(settings, Clock.systemUTC()).build(env);
-
         if (!local) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            JobWiring.pipeline(settings, Clock.systemUTC()).build(env);
             env.execute(JOB_NAME);
             return 0;
         }
-        long start = System.nanoTime();
-        JobExecutionResult result = env.execute(JOB_NAME);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        return runLocally(settings);
+    }
+
+    /**
+     * A MiniCluster run that resumes from the run folder's checkpoints (output.path), or starts
+     * fresh, and stops with a savepoint on Ctrl-C.
+     */
+    private int runLocally(JobSettings settings) throws Exception {
+        JobEnvironment.initializeFileSystems(s3Endpoint);
+        CheckpointFolder checkpoints = CheckpointFolder.under(settings.output.path);
+        RunStart start = fresh ? startOver(settings) : RunStart.decide(checkpoints);
+        LOG.info(start.describe());
+        if (start.finished()) {
+            return 0;
+        }
+        checkpoints.keepNewest(JobEnvironment.RETAINED_CHECKPOINTS);
+        StreamExecutionEnvironment env =
+                JobEnvironment.local(settings, s3Endpoint, start, allowNonRestoredState);
+        JobWiring.pipeline(settings, Clock.systemUTC()).build(env);
+
+        long begin = System.nanoTime();
+        ResumableRun run;
+        JobExecutionResult result;
+        try {
+            run = ResumableRun.submit(env, JOB_NAME, checkpoints, start);
+            try (StopOnSignal signals = StopOnSignal.install(run)) {
+                result = run.await();
+            }
+        } catch (RestoreFailedException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return RESTORE_FAILED;
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
         RunSummary summary = new RunSummary(result.getAllAccumulatorResults());
         summary.writeTo(settings.output.path, seconds);
         System.out.println(summary.render(seconds));
         System.out.print(summary.labelTable());
-        LOG.info("Wrote {}/summary.json", settings.output.path);
+        LOG.info("Wrote {}/{}", settings.output.path, RunSummary.FILE_NAME);
+        run.stoppedWith()
+                .ifPresent(
+                        savepoint ->
+                                LOG.info(
+                                        "Stopped with savepoint {}: the same command resumes"
+                                                + " from it",
+                                        savepoint));
         return summary.everyRecordAccountedFor() ? 0 : 1;
+    }
+
+    /** --fresh: moves the earlier run's checkpoints and file outputs aside. */
+    private static RunStart startOver(JobSettings settings) throws IOException {
+        List<String> entries = new ArrayList<>(PipelineOutputs.FOLDERS);
+        entries.add(CheckpointFolder.NAME);
+        entries.add(RunSummary.FILE_NAME);
+        String prefix = settings.output.path + "/";
+        if (settings.training.path.startsWith(prefix)) {
+            entries.add(settings.training.path.substring(prefix.length()));
+        }
+        return EarlierRun.moveAside(settings.output.path, entries, Instant.now())
+                .map(
+                        moved ->
+                                RunStart.fresh(
+                                        "--fresh: the earlier run's checkpoints and file outputs"
+                                                + " moved to "
+                                                + moved))
+                .orElseGet(
+                        () -> RunStart.fresh("--fresh: no earlier run in " + settings.output.path));
     }
 
     private PropertyGroups settings(boolean local) throws Exception {

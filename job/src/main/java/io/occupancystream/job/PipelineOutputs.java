@@ -11,11 +11,19 @@ import io.occupancystream.job.results.Result;
 import io.occupancystream.job.shadow.ShadowOutput;
 import io.occupancystream.job.training.TrainingRow;
 import io.occupancystream.job.training.TrainingSetWriter;
+import java.util.List;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.connector.kinesis.sink.PartitionKeyGenerator;
 
 /** The four places the pipeline writes to. */
 public final class PipelineOutputs {
+    static final String RESULTS = "results";
+    static final String DEAD_LETTERS = "dead-letters";
+    static final String LATE = "late";
+
+    /** The folders under output.path that the file outputs write. */
+    static final List<String> FOLDERS = List.of(RESULTS, DEAD_LETTERS, LATE);
+
     final OutputSink<Result> results;
     final OutputSink<DeadLetter> deadLetters;
     final OutputSink<Reading> late;
@@ -40,7 +48,7 @@ public final class PipelineOutputs {
         OutputSink<Result> results =
                 output(
                         settings,
-                        "results",
+                        RESULTS,
                         settings.output.results,
                         settings.kinesis.resultsStream,
                         Result::toJson,
@@ -58,12 +66,12 @@ public final class PipelineOutputs {
                 results,
                 output(
                         settings,
-                        "dead-letters",
+                        DEAD_LETTERS,
                         settings.output.deadLetters,
                         settings.kinesis.deadLetterStream,
                         DeadLetter::toJson,
                         DeadLetter::partitionKey),
-                output(settings, "late", settings.output.late, null, ReadingJson::write, null),
+                output(settings, LATE, settings.output.late, null, ReadingJson::write, null),
                 new TrainingSetWriter(settings.training.path, settings.training.window));
     }
 

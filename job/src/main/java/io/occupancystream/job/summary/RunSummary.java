@@ -24,6 +24,9 @@ import org.apache.flink.core.fs.Path;
  * results against the readings' labels. Checks that every record is accounted for.
  */
 public final class RunSummary {
+    /** The summary's file in the output folder. */
+    public static final String FILE_NAME = "summary.json";
+
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -211,7 +214,7 @@ public final class RunSummary {
 
     /** Writes {@code summary.json} into a folder of any Flink file system. */
     public void writeTo(String folder, double wallTimeSeconds) throws IOException {
-        Path path = new Path(folder, "summary.json");
+        Path path = new Path(folder, FILE_NAME);
         FileSystem fs = path.getFileSystem();
         try (OutputStream out = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
             out.write((render(wallTimeSeconds) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -32,7 +32,7 @@ class PackageLayersTest {
                     List.of("ingest", "dedup", "features"),
                     List.of("training", "scoring"),
                     List.of("shadow"),
-                    List.of("summary"),
+                    List.of("summary", "resume"),
                     List.of(""));
 
     @ArchTest static final ArchRule noPackageUsesAHigherOne = orderedLayers(JOB, LAYERS);
