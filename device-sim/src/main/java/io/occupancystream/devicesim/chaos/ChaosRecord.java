@@ -39,16 +39,6 @@ final class ChaosRecord {
                 reading);
     }
 
-    /** A reading that moves event time on and is expected to stay unscored. */
-    static ChaosRecord closer(Reading reading) {
-        return new ChaosRecord(
-                ReadingJson.write(reading).getBytes(StandardCharsets.UTF_8),
-                reading.thingName,
-                null,
-                null,
-                null);
-    }
-
     static ChaosRecord fuzzed(byte[] data, String thingName, long timestamp) {
         return new ChaosRecord(
                 data, thingName, Reading.id(thingName, timestamp), "\"" + thingName + "\"", null);
@@ -57,9 +47,5 @@ final class ChaosRecord {
     /** A simulated reading: it must come back as a result, never as a dead letter. */
     boolean mustBeAResult() {
         return reading != null;
-    }
-
-    boolean isCloser() {
-        return resultId == null;
     }
 }

@@ -1,9 +1,7 @@
 package io.occupancystream.devicesim.chaos;
 
 import io.occupancystream.devicesim.simulate.SimulationSettings;
-import io.occupancystream.job.reading.Reading;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +43,7 @@ final class FuzzScenario {
                     while (feeder.running()) {
                         job.runFor(Duration.ofSeconds(1));
                     }
-                    put = feeder.finish(closers(first + 2 * records));
+                    put = feeder.finish();
                 } finally {
                     feeder.close();
                 }
@@ -72,16 +70,5 @@ final class FuzzScenario {
                     figures,
                     (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    /** Valid readings far later than every fuzzed timestamp, on things of their own. */
-    private static List<ChaosRecord> closers(long after) {
-        List<ChaosRecord> closers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            closers.add(
-                    ChaosRecord.closer(
-                            new Reading("fz-end-" + i, after + 6 * 3600, 70, 1, null, null)));
-        }
-        return closers;
     }
 }

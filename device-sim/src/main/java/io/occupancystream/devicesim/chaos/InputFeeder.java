@@ -83,17 +83,13 @@ final class InputFeeder implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** Stops feeding, puts {@code closers}, and gives every record put in order. */
-    List<ChaosRecord> finish(List<ChaosRecord> closers) throws Exception {
+    /** Stops feeding and gives every record put in order. */
+    List<ChaosRecord> finish() throws Exception {
         stop.set(true);
         thread.join();
         if (failure != null) {
             throw failure;
         }
-        for (ChaosRecord closer : closers) {
-            target.sendBytes(closer.partitionKey, closer.data);
-        }
-        target.flush();
         synchronized (put) {
             return new ArrayList<>(put);
         }

@@ -31,6 +31,8 @@ final class JobOutputs {
         }
     }
 
+    static final int PAGE = 500;
+
     final List<Arrival> results = new ArrayList<>();
     final List<Arrival> deadLetters = new ArrayList<>();
     private final StreamTail resultsTail;
@@ -48,18 +50,27 @@ final class JobOutputs {
     /** Reads what arrived since the last poll; true if anything did. */
     boolean poll() {
         int before = results.size() + deadLetters.size();
-        add(resultsTail.pollRecords(Long.MAX_VALUE), results);
-        add(deadLetterTail.pollRecords(Long.MAX_VALUE), deadLetters);
+        readAll(resultsTail, results);
+        readAll(deadLetterTail, deadLetters);
         return results.size() + deadLetters.size() > before;
     }
 
-    private static void add(List<Record> records, List<Arrival> to) {
-        for (Record record : records) {
-            to.add(
-                    new Arrival(
-                            record.data().asUtf8String(),
-                            record.approximateArrivalTimestamp().toEpochMilli()));
-        }
+    /**
+     * Pages of {@value #PAGE} records: kinesalite builds a whole GetRecords answer before it sends
+     * a byte, and 10,000 dead letters of up to 64 KiB each took longer than the client's 30 s read
+     * time-out on a loaded machine.
+     */
+    private static void readAll(StreamTail tail, List<Arrival> to) {
+        List<Record> page;
+        do {
+            page = tail.pollRecords(PAGE);
+            for (Record record : page) {
+                to.add(
+                        new Arrival(
+                                record.data().asUtf8String(),
+                                record.approximateArrivalTimestamp().toEpochMilli()));
+            }
+        } while (!page.isEmpty());
     }
 
     /** The committed training rows under {@code prefix} by window folder, headers left out. */

@@ -88,9 +88,6 @@ final class OutputCheck {
         check.deadLetters = firstDeadLetter.size();
         Set<String> expectedIds = new HashSet<>();
         for (ChaosRecord record : put) {
-            if (record.isCloser()) {
-                continue;
-            }
             expectedIds.add(record.resultId);
             boolean result = firstResult.containsKey(record.resultId);
             if (record.mustBeAResult()) {

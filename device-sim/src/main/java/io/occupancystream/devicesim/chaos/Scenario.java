@@ -45,7 +45,7 @@ abstract class Scenario {
                     job.runFor(Duration.ofSeconds(5));
                     faults = inject(run, job);
                     job.runFor(Duration.ofSeconds(5));
-                    put = feeder.finish(input.closers());
+                    put = feeder.finish();
                 } finally {
                     feeder.close();
                 }
