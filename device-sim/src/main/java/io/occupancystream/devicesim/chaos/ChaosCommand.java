@@ -134,7 +134,7 @@ public final class ChaosCommand implements Callable<Integer> {
     private ScenarioReport run(String name, ChaosSettings settings) throws Exception {
         switch (name) {
             case "kill-resume":
-                return new KillResumeScenario(cycles, seed).run(settings);
+                return new KillResumeScenario(cycles, Duration.ofSeconds(13), seed).run(settings);
             case "s3-outage":
                 return new S3OutageScenario(Duration.ofSeconds(s3OutageSeconds)).run(settings);
             case "endpoint-faults":

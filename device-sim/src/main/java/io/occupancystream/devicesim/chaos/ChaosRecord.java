@@ -44,6 +44,26 @@ final class ChaosRecord {
                 data, thingName, Reading.id(thingName, timestamp), "\"" + thingName + "\"", null);
     }
 
+    /**
+     * A record that must become a dead letter (a JSON object cut short), put last into an input
+     * shard: its dead letter shows that the job has read that shard to its end.
+     */
+    static ChaosRecord endMarker(int shard) {
+        String thing = "fz-end-" + shard;
+        return new ChaosRecord(
+                ("{\"thingName\":\"" + thing + "\",\"timestamp\":")
+                        .getBytes(StandardCharsets.UTF_8),
+                thing,
+                null,
+                "\"" + thing + "\"",
+                null);
+    }
+
+    /** An end marker: it must come back as a dead letter; not counted among the bad records. */
+    boolean isEndMarker() {
+        return resultId == null;
+    }
+
     /** A simulated reading: it must come back as a result, never as a dead letter. */
     boolean mustBeAResult() {
         return reading != null;

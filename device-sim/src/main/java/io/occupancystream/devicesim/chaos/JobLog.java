@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What the job's logs (see {@link JobLauncher}) say about checkpoints and restores: Flink's
  * CheckpointCoordinator logs each completed checkpoint and each restore with the checkpoint's
- * trigger time, and the job's status changes; each line starts with its time in epoch ms.
+ * trigger time, the job's status changes, and the job's model circuit breakers each change of
+ * state; each line starts with its time in epoch ms.
  */
 final class JobLog {
     private static final Pattern STAMP = Pattern.compile("^(\\d+) ");
@@ -27,6 +29,8 @@ final class JobLog {
             Pattern.compile("switched from state \\w+ to RESTARTING");
     private static final Pattern FAILED = Pattern.compile("switched from state \\w+ to FAILED");
     private static final Pattern FRESH = Pattern.compile("OccupancyJob - Starting fresh");
+    private static final Pattern BREAKER =
+            Pattern.compile("CircuitBreaker - Model circuit breaker (\\w+ -> \\w+)");
 
     /** A restore: when it happened, and when the checkpoint it restored was triggered. */
     static final class Restore {
@@ -50,6 +54,9 @@ final class JobLog {
     int restarts;
     int failures;
 
+    /** The model circuit breakers' changes of state ("CLOSED -> OPEN"...), over all subtasks. */
+    final Map<String, Integer> breakerTransitions = new TreeMap<>();
+
     /** Reads the logs in the order the job ran. */
     static JobLog read(List<Path> logs) throws IOException {
         JobLog log = new JobLog();
@@ -65,6 +72,7 @@ final class JobLog {
                 }
                 Matcher restoring = RESTORING.matcher(line);
                 Matcher triggering = TRIGGERING.matcher(line);
+                Matcher breaker = BREAKER.matcher(line);
                 if (restoring.find()) {
                     long id = Long.parseLong(restoring.group(1));
                     long at = Long.parseLong(restoring.group(2));
@@ -81,6 +89,8 @@ final class JobLog {
                     log.completedCheckpoints++;
                 } else if (FRESH.matcher(line).find() && log.completedCheckpoints > 0) {
                     log.freshStartsAfterACheckpoint++;
+                } else if (breaker.find()) {
+                    log.breakerTransitions.merge(breaker.group(1), 1, Integer::sum);
                 } else if (RESTARTING.matcher(line).find()) {
                     log.restarts++;
                 } else if (FAILED.matcher(line).find()) {

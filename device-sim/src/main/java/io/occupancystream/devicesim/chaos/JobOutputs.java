@@ -2,22 +2,15 @@ package io.occupancystream.devicesim.chaos;
 
 import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.tail.StreamTail;
-import io.occupancystream.job.features.FeatureCsv;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * What the job wrote, read back as it writes it: every record of the results and dead-letter
- * streams with its arrival time, and the committed training rows in the bucket by window (the
- * folder the job's bucket assigner names).
+ * What the job wrote to Kinesis, read back as it writes it: every record of the results and
+ * dead-letter streams with its arrival time.
  */
 final class JobOutputs {
     /** An output record and when Kinesis took it. */
@@ -71,25 +64,5 @@ final class JobOutputs {
                                 record.approximateArrivalTimestamp().toEpochMilli()));
             }
         } while (!page.isEmpty());
-    }
-
-    /** The committed training rows under {@code prefix} by window folder, headers left out. */
-    static Map<String, List<String>> trainingRows(S3Client s3, String bucket, String prefix) {
-        Map<String, List<String>> windows = new TreeMap<>();
-        for (S3Object object :
-                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
-            String key = object.key();
-            String window = key.substring(prefix.length(), key.lastIndexOf('/'));
-            String body =
-                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key))
-                            .asString(StandardCharsets.UTF_8);
-            List<String> rows = windows.computeIfAbsent(window, w -> new ArrayList<>());
-            for (String line : body.split("\n")) {
-                if (!line.isEmpty() && !line.equals(FeatureCsv.header())) {
-                    rows.add(line);
-                }
-            }
-        }
-        return windows;
     }
 }

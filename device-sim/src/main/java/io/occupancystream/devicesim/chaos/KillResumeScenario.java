@@ -10,10 +10,16 @@ import java.util.Random;
  */
 final class KillResumeScenario extends Scenario {
     private final int cycles;
+    private final Duration longestRun;
     private final Random random;
 
-    KillResumeScenario(int cycles, long seed) {
+    /**
+     * @param longestRun how long at most each launch runs before the kill, counted from its job's
+     *     start (the first launch's: from its first checkpoint)
+     */
+    KillResumeScenario(int cycles, Duration longestRun, long seed) {
         this.cycles = cycles;
+        this.longestRun = longestRun;
         this.random = new Random(seed);
     }
 
@@ -25,10 +31,15 @@ final class KillResumeScenario extends Scenario {
     @Override
     String inject(ScenarioRun run, RunningJob job) throws Exception {
         for (int cycle = 0; cycle < cycles; cycle++) {
-            // A moment while the job runs: after this launch's first checkpoint, which a loaded
-            // machine can take a minute to reach.
-            job.awaitCheckpoint(Duration.ofMinutes(3));
-            job.runFor(Duration.ofMillis(1000 + random.nextInt(12_000)));
+            // A moment while the job runs, which a loaded machine can take a minute to reach; the
+            // first launch after a checkpoint, so that there is one to resume from. A later launch
+            // may be killed before its own first checkpoint: the next resumes from the same one.
+            if (cycle == 0) {
+                job.awaitCheckpoint(Duration.ofMinutes(3));
+            } else {
+                job.awaitRunning(Duration.ofMinutes(3));
+            }
+            job.runFor(Duration.ofMillis(random.nextInt((int) longestRun.toMillis() + 1)));
             job.killAndResume();
         }
         JobLog log = run.log();
@@ -42,7 +53,7 @@ final class KillResumeScenario extends Scenario {
 
     @Override
     boolean holdsToo(ScenarioRun run, RunningJob job, JobLog log) {
-        // Once a checkpoint is complete, every start after a kill resumes from one.
-        return log.freshStartsAfterACheckpoint == 0;
+        // The first launch is killed after a checkpoint: every start after a kill resumes.
+        return log.freshStartsAfterACheckpoint == 0 && log.restores.size() >= job.kills;
     }
 }

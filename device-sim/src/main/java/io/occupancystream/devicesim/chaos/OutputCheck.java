@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class OutputCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern MARKER = Pattern.compile("\"fz-\\d+\"");
+    private static final Pattern MARKER = Pattern.compile("\"fz-(?:end-)?\\d+\"");
 
     long readings;
     long fuzzed;
@@ -38,6 +38,7 @@ final class OutputCheck {
     long recordsTwice;
     long untraceableDeadLetters;
     long resultsWithoutReason;
+    long endMarkersMissing;
     final Map<String, Long> fallbacks = new TreeMap<>();
 
     static OutputCheck of(List<ChaosRecord> put, JobOutputs outputs, JobLog log)
@@ -85,9 +86,14 @@ final class OutputCheck {
                 }
             }
         }
-        check.deadLetters = firstDeadLetter.size();
         Set<String> expectedIds = new HashSet<>();
         for (ChaosRecord record : put) {
+            if (record.isEndMarker()) {
+                if (firstDeadLetter.remove(record.marker) == null) {
+                    check.endMarkersMissing++;
+                }
+                continue;
+            }
             expectedIds.add(record.resultId);
             boolean result = firstResult.containsKey(record.resultId);
             if (record.mustBeAResult()) {
@@ -105,6 +111,7 @@ final class OutputCheck {
                 check.recordsTwice++;
             }
         }
+        check.deadLetters = firstDeadLetter.size();
         for (String id : firstResult.keySet()) {
             if (!expectedIds.contains(id)) {
                 check.unexpectedResults++;
@@ -113,9 +120,12 @@ final class OutputCheck {
         return check;
     }
 
-    /** Whether every simulated reading and every fuzzed record is accounted for. */
+    /**
+     * Whether every simulated reading and every fuzzed record is accounted for, and the job has
+     * read every input shard to its end marker.
+     */
     boolean complete() {
-        return resultsLost == 0 && recordsLost == 0;
+        return resultsLost == 0 && recordsLost == 0 && endMarkersMissing == 0;
     }
 
     boolean holds() {

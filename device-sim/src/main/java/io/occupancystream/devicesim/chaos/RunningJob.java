@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  */
 final class RunningJob implements AutoCloseable {
     private static final long STEP_MILLIS = 250;
-    private static final Pattern RUNNING =
+    private static final Pattern CHECKPOINTED =
             Pattern.compile("CheckpointCoordinator - Completed checkpoint");
+    private static final Pattern RUNNING =
+            Pattern.compile("ExecutionGraph - Job .* switched from state CREATED to RUNNING");
 
     private final ScenarioRun run;
     private JobProcess process;
@@ -41,8 +43,17 @@ final class RunningJob implements AutoCloseable {
      * something to resume from), at most {@code max}.
      */
     void awaitCheckpoint(Duration max) throws IOException, InterruptedException {
+        awaitLine(CHECKPOINTED, max);
+    }
+
+    /** Waits until this launch's job runs (restored, if it resumes), at most {@code max}. */
+    void awaitRunning(Duration max) throws IOException, InterruptedException {
+        awaitLine(RUNNING, max);
+    }
+
+    private void awaitLine(Pattern line, Duration max) throws IOException, InterruptedException {
         long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end && !process.logContains(RUNNING)) {
+        while (System.nanoTime() < end && !process.logContains(line)) {
             runFor(Duration.ofMillis(STEP_MILLIS));
         }
     }

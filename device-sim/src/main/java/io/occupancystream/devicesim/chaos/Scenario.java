@@ -68,7 +68,8 @@ abstract class Scenario {
                             Locale.ROOT,
                             "%s; training windows %d, rows %d: lost %d, duplicated %d, windows"
                                     + " differing %d; %s; job: %d checkpoints, %d restores,"
-                                    + " %d restarts, %d failed, %d ended and started again",
+                                    + " %d restarts, %d failed, %d ended and started again;"
+                                    + " breaker transitions %s",
                             faults,
                             training.windows,
                             training.rows,
@@ -80,7 +81,10 @@ abstract class Scenario {
                             log.restores.size(),
                             log.restarts,
                             log.failures,
-                            unexpectedEnds);
+                            unexpectedEnds,
+                            log.breakerTransitions.isEmpty()
+                                    ? "none"
+                                    : log.breakerTransitions.toString());
             return new ScenarioReport(name(), holds, figures, (System.nanoTime() - start) / 1e9);
         }
     }

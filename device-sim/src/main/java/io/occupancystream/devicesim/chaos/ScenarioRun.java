@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -27,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * under {@code <run folder>/checkpoints}) and the job's launches, each logged to a file of its own.
  */
 final class ScenarioRun implements AutoCloseable {
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     final ChaosSettings settings;
     final LocalStack stack;
@@ -117,50 +120,82 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /**
-     * Reads the outputs until every record put is accounted for and {@code expectedTraining} rows
-     * (if not null) are in the bucket and then nothing new came for a few checkpoint intervals
-     * (repeats after a restore come late), or nothing new came for the settle time-out.
+     * Puts an end marker ({@link ChaosRecord#endMarker}) into each open input shard, then reads the
+     * outputs until every record put (markers too: then the job has read every shard to its end) is
+     * accounted for and {@code expectedTraining} rows (if not null) are in the bucket, and nothing
+     * new came for a few checkpoint intervals, time for what was still in flight and for repeats
+     * after a restart; or until nothing new came for the settle time-out.
      */
     Settled settle(
             List<ChaosRecord> put, Map<String, List<String>> expectedTraining, RunningJob job)
             throws Exception {
         LocalStackLayout layout = stack.layout();
-        JobOutputs outputs =
-                new JobOutputs(
-                        stack.kinesisClient(), layout.resultsStream, layout.deadLetterStream);
-        // The no-progress time-out counts from the job's start, which a loaded machine delays.
-        job.awaitCheckpoint(Duration.ofMinutes(5));
+        List<ChaosRecord> all = new ArrayList<>(put);
+        all.addAll(putEndMarkers());
         long expectedRows =
                 expectedTraining == null ? 0 : TrainingWindows.rowCount(expectedTraining);
-        Map<String, List<String>> training = Map.of();
-        long lastProgress = System.nanoTime();
-        long quietNanos = Math.max(10_000_000_000L, 5 * settings.checkpointInterval.toNanos());
-        long lastRows = -1;
-        while (true) {
-            boolean progress = outputs.poll();
-            if (expectedTraining != null) {
-                try (S3Client s3 = stack.s3Client()) {
-                    training = JobOutputs.trainingRows(s3, layout.bucket, "training/");
+        long quietNanos = Math.max(3_000_000_000L, 3 * settings.checkpointInterval.toNanos());
+        try (KinesisClient kinesis = stack.kinesisClient();
+                S3Client s3 = stack.s3Client()) {
+            JobOutputs outputs =
+                    new JobOutputs(kinesis, layout.resultsStream, layout.deadLetterStream);
+            TrainingBucket bucket = new TrainingBucket(s3, layout.bucket, "training/");
+            // The no-progress time-out counts from the job's start, which a loaded machine delays.
+            job.awaitCheckpoint(Duration.ofMinutes(5));
+            Map<String, List<String>> training = Map.of();
+            long lastProgress = System.nanoTime();
+            long lastRows = -1;
+            boolean checked = false;
+            while (true) {
+                boolean progress = outputs.poll();
+                if (expectedTraining != null) {
+                    training = bucket.rows();
+                    long rows = TrainingWindows.rowCount(training);
+                    progress |= rows != lastRows;
+                    lastRows = rows;
                 }
-                long rows = TrainingWindows.rowCount(training);
-                progress |= rows != lastRows;
-                lastRows = rows;
-            }
-            if (progress) {
-                lastProgress = System.nanoTime();
-            } else {
-                OutputCheck check = OutputCheck.of(put, outputs, log());
-                boolean trainingDone =
-                        expectedTraining == null
-                                || TrainingWindows.rowCount(training) >= expectedRows;
+                if (progress) {
+                    lastProgress = System.nanoTime();
+                    checked = false;
+                }
                 long quiet = System.nanoTime() - lastProgress;
-                if ((check.complete() && trainingDone && quiet > quietNanos)
-                        || quiet > settings.settleTimeout.toNanos()) {
-                    return new Settled(check, training);
+                // Checked once per quiet spell: the check reads every output so far.
+                if (quiet > quietNanos && !checked) {
+                    checked = true;
+                    OutputCheck check = OutputCheck.of(all, outputs, log());
+                    if (check.complete()
+                            && (expectedTraining == null || lastRows >= expectedRows)) {
+                        return new Settled(check, training);
+                    }
                 }
+                if (quiet > settings.settleTimeout.toNanos()) {
+                    return new Settled(OutputCheck.of(all, outputs, log()), training);
+                }
+                job.runFor(POLL);
             }
-            job.runFor(POLL);
         }
+    }
+
+    /** One end marker per open input shard, put with an explicit hash key in its range. */
+    private List<ChaosRecord> putEndMarkers() {
+        String stream = stack.layout().inputStream;
+        List<ChaosRecord> markers = new ArrayList<>();
+        try (KinesisClient kinesis = stack.kinesisClient()) {
+            for (Shard shard : kinesis.listShards(r -> r.streamName(stream)).shards()) {
+                if (shard.sequenceNumberRange().endingSequenceNumber() != null) {
+                    continue;
+                }
+                ChaosRecord marker = ChaosRecord.endMarker(markers.size());
+                kinesis.putRecord(
+                        r ->
+                                r.streamName(stream)
+                                        .partitionKey(marker.partitionKey)
+                                        .explicitHashKey(shard.hashKeyRange().startingHashKey())
+                                        .data(SdkBytes.fromByteArray(marker.data)));
+                markers.add(marker);
+            }
+        }
+        return markers;
     }
 
     /** What {@link #settle} found. */

@@ -46,7 +46,8 @@ class ChaosHarnessTest {
 
     @Test
     void killedJobResumesWithNothingLostAndRepeatsOnlySinceItsCheckpoint() throws Exception {
-        ScenarioReport report = new KillResumeScenario(3, SEED).run(settings(OUT));
+        ScenarioReport report =
+                new KillResumeScenario(3, Duration.ofSeconds(4), SEED).run(settings(OUT));
 
         assertThat(report.figures).startsWith("3 kill -9 and resume cycles (");
         assertThat(report.holds).as(report.line()).isTrue();

@@ -1,6 +1,7 @@
 package io.occupancystream.devicesim.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,15 @@ class JobLogTest {
                     "6000 INFO  DefaultExecutionGraph - Job occupancy-stream (def) switched from"
                             + " state RUNNING to RESTARTING.",
                     "6100 INFO  CheckpointCoordinator - Restoring job def from Checkpoint 3 @ 5500"
-                            + " for def located at file:/run/checkpoints/def/chk-3.");
+                            + " for def located at file:/run/checkpoints/def/chk-3.",
+                    "7000 WARN  CircuitBreaker - Model circuit breaker CLOSED -> OPEN after 5"
+                            + " consecutive failures (last: SERVER_ERROR); readings are scored"
+                            + " by the rule for 10000 ms",
+                    "7100 WARN  CircuitBreaker - Model circuit breaker CLOSED -> OPEN after 5"
+                            + " consecutive failures (last: THROTTLED); readings are scored by"
+                            + " the rule for 10000 ms",
+                    "17000 INFO  CircuitBreaker - Model circuit breaker OPEN -> HALF_OPEN",
+                    "17100 INFO  CircuitBreaker - Model circuit breaker HALF_OPEN -> CLOSED");
 
     @Test
     void readsCompletedCheckpointsRestoresAndRestartsAcrossRuns(@TempDir Path dir)
@@ -47,6 +56,17 @@ class JobLogTest {
                 .extracting(
                         r -> r.atMillis + "/" + r.checkpointId + "@" + r.checkpointTriggeredMillis)
                 .containsExactly("5200/2@2000", "6100/3@5500");
+    }
+
+    @Test
+    void countsTheCircuitBreakersChangesOfStateByKind(@TempDir Path dir) throws Exception {
+        JobLog log = read(dir);
+
+        assertThat(log.breakerTransitions)
+                .containsExactly(
+                        entry("CLOSED -> OPEN", 2),
+                        entry("HALF_OPEN -> CLOSED", 1),
+                        entry("OPEN -> HALF_OPEN", 1));
     }
 
     @Test
