@@ -88,6 +88,14 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
     int warmUpSeconds;
 
     @Option(
+            names = "--stack-only",
+            description =
+                    "Fixed-rate mode without the job: a pass-through polls the input stream every"
+                            + " 200 ms and puts each reading's id on the results stream, to"
+                            + " measure what the local stack alone sustains and costs.")
+    boolean stackOnly;
+
+    @Option(
             names = "--set",
             paramLabel = "GROUP.KEY=VALUE",
             description = "A job setting on top of the local stack's; repeatable.")
@@ -106,6 +114,9 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
         try (LocalStack stack =
                 LocalStack.start(
                         Kinesalite.packageDir(home), model, layout, LocalStack.Ports.free())) {
+            if (stackOnly) {
+                return stackOnly(stack, layout);
+            }
             long put = liveSeconds > 0 ? 0 : preload(stack);
             JobSettings config = config(stack, out);
             Configuration conf = JobEnvironment.checkpointsUnder(out.toString());
@@ -178,6 +189,31 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
                     seconds,
                     (ids.size() - 1) / seconds,
                     (first.get() - startNanos) / 1e9);
+        }
+        return 0;
+    }
+
+    private int stackOnly(LocalStack stack, LocalStackLayout layout) throws Exception {
+        if (liveSeconds <= 0) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--stack-only needs --live-seconds");
+        }
+        try (KinesisClient kinesis = stack.kinesisClient();
+                KinesisClient forwarding = stack.kinesisClient();
+                StackOnlyForwarder forwarder =
+                        new StackOnlyForwarder(
+                                forwarding, layout.inputStream, layout.resultsStream)) {
+            System.out.println(
+                    "stack only (no job): "
+                            + new FixedRateLatency(
+                                            kinesis,
+                                            layout.inputStream,
+                                            layout.resultsStream,
+                                            shards,
+                                            devices,
+                                            liveSeconds,
+                                            warmUpSeconds)
+                                    .run(DRAIN_MILLIS));
         }
         return 0;
     }

@@ -31,6 +31,8 @@ public enum MetricName {
     MODEL_LATENCY_MS("model.latencyMs", Kind.HISTOGRAM),
     /** 0 closed, 1 open, 2 half-open. */
     MODEL_BREAKER_STATE("model.breakerState", Kind.GAUGE),
+    /** Changes of the breaker's state (closed to open, open to half-open, half-open to either). */
+    MODEL_BREAKER_TRANSITIONS("model.breakerTransitions", Kind.RATE),
     /** Models a scoring task switched to after the one it started with. */
     MODEL_SWITCHES("model.switches", Kind.RATE),
     /** Model cards refused by the poller, and models a scoring task could not load. */

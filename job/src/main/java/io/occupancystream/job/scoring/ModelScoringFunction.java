@@ -112,7 +112,12 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
     public void open(Configuration parameters) throws Exception {
         client = clients.open();
         scheduler = schedulers.open();
-        breaker = new CircuitBreaker(breakerFailures, breakerCoolDownMillis, scheduler::nanoTime);
+        breaker =
+                new CircuitBreaker(
+                        breakerFailures,
+                        breakerCoolDownMillis,
+                        scheduler::nanoTime,
+                        (from, to) -> metrics.breakerTransition());
         failureLog = FailureLog.every(LOG, scheduler::nanoTime);
         open = new ArrayList<>();
         metrics = new Metrics(getRuntimeContext().getMetricGroup(), breaker);
@@ -366,6 +371,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
         private final Counter retries;
         private final Counter switches;
         private final Counter refused;
+        private final Counter breakerTransitions;
         private final Histogram rowsPerRequest;
         private final Histogram latencyMillis;
 
@@ -375,6 +381,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
             retries = group.counter(MetricName.MODEL_RETRIES.leaf());
             switches = group.counter(MetricName.MODEL_SWITCHES.leaf());
             refused = group.counter(MetricName.MODEL_CARDS_REFUSED.leaf());
+            breakerTransitions = group.counter(MetricName.MODEL_BREAKER_TRANSITIONS.leaf());
             rowsPerRequest =
                     group.histogram(
                             MetricName.MODEL_ROWS_PER_REQUEST.leaf(),
@@ -391,6 +398,8 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
             published.rate(CloudWatchNames.of(MetricName.MODEL_SWITCHES), switches);
             published.rate(CloudWatchNames.of(MetricName.MODEL_CARDS_REFUSED), refused);
             published.gauge(CloudWatchNames.of(MetricName.MODEL_BREAKER_STATE), state);
+            published.rate(
+                    CloudWatchNames.of(MetricName.MODEL_BREAKER_TRANSITIONS), breakerTransitions);
         }
 
         synchronized void request(int rows) {
@@ -408,6 +417,10 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
 
         synchronized void refused() {
             refused.inc();
+        }
+
+        synchronized void breakerTransition() {
+            breakerTransitions.inc();
         }
 
         synchronized void latency(long nanos) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.data.TrainingSet;
+import java.math.BigDecimal;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +42,30 @@ class FeatureCsvTest {
     })
     void numbersArePlainDecimals(double value, String text) {
         assertThat(FeatureCsv.number(value)).isEqualTo(text);
+    }
+
+    @Test
+    void numbersOfSixPlacesOrFewerAreWrittenAsBigDecimalWritesThem() {
+        Random random = new Random(42);
+        for (int i = 0; i < 400_000; i++) {
+            long scaled =
+                    i < 200_000
+                            ? i - 100_000 // every value of -0.1 to 0.1 in steps of 0.000001
+                            : random.nextLong() % 1_000_000_000_000L; // up to 10^6 either side
+            double value = scaled / 1e6;
+
+            assertThat(FeatureCsv.number(value)).isEqualTo(viaBigDecimal(value));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.1234567", "3.0E-7", "1.0E20", "-2.5E15", "123456789012.5"})
+    void otherNumbersAreWrittenAsBigDecimalWritesThem(double value) {
+        assertThat(FeatureCsv.number(value)).isEqualTo(viaBigDecimal(value));
+    }
+
+    private static String viaBigDecimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @Test

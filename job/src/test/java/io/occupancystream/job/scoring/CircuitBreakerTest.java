@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.scoring.CircuitBreaker.State;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +14,13 @@ class CircuitBreakerTest {
     private static final long COOL_DOWN_MILLIS = 1000;
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final List<String> transitions = new ArrayList<>();
     private final CircuitBreaker breaker =
-            new CircuitBreaker(THRESHOLD, COOL_DOWN_MILLIS, nanos::get);
+            new CircuitBreaker(
+                    THRESHOLD,
+                    COOL_DOWN_MILLIS,
+                    nanos::get,
+                    (from, to) -> transitions.add(from + "->" + to));
 
     @Test
     void closedBreakerLetsEveryCallThrough() {
@@ -106,7 +113,8 @@ class CircuitBreakerTest {
 
     @Test
     void thresholdOfOneOpensOnTheFirstFailure() {
-        CircuitBreaker single = new CircuitBreaker(1, COOL_DOWN_MILLIS, nanos::get);
+        CircuitBreaker single =
+                new CircuitBreaker(1, COOL_DOWN_MILLIS, nanos::get, (from, to) -> {});
 
         single.onFailure(FallbackReason.SERVER_ERROR);
 
@@ -151,5 +159,27 @@ class CircuitBreakerTest {
 
     private void advanceMillis(long millis) {
         nanos.addAndGet(millis * 1_000_000L);
+    }
+
+    @Test
+    void tellsEachChangeOfStateOnceAndNothingWhenTheStateStays() {
+        breaker.onSuccess();
+        open();
+        breaker.onFailure(FallbackReason.SERVER_ERROR); // a late answer of a call made before
+        advanceMillis(COOL_DOWN_MILLIS);
+        assertThat(breaker.tryAcquire()).isTrue();
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
+        advanceMillis(COOL_DOWN_MILLIS);
+        assertThat(breaker.tryAcquire()).isTrue();
+        breaker.onSuccess();
+        breaker.onSuccess();
+
+        assertThat(transitions)
+                .containsExactly(
+                        "CLOSED->OPEN",
+                        "OPEN->HALF_OPEN",
+                        "HALF_OPEN->OPEN",
+                        "OPEN->HALF_OPEN",
+                        "HALF_OPEN->CLOSED");
     }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code Accept}, with the model version in {@code X-Amzn-Invoked-Production-Variant}. Anything
  * wrong with a request gets SageMaker's error shape (status, {@code x-amzn-ErrorType}, JSON
  * message), never a 200 and never a stack trace. A {@link FaultInjector} can make invocations slow,
- * fail, throttle or hang.
+ * fail, throttle or hang. Its added latency is waited out before a request is handed to a worker,
+ * so that it holds no worker thread: like the network time of a remote endpoint, it delays each
+ * answer without lowering how many the endpoint can answer per second.
  *
  * <p>Serves requests concurrently on a fixed pool of threads; all methods are thread-safe. The
  * caller keeps ownership of the predictor: {@link #stop()} does not close it. Sets {@code
@@ -75,6 +79,7 @@ public final class LocalEndpoint implements AutoCloseable {
     private final List<InferenceKey> keys;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final ScheduledExecutorService delays;
     private final EndpointCounters counters = new EndpointCounters();
     private final AtomicInteger answering = new AtomicInteger();
     private final List<HttpExchange> held = new ArrayList<>();
@@ -87,7 +92,8 @@ public final class LocalEndpoint implements AutoCloseable {
             AnswerStyle style,
             List<InferenceKey> keys,
             HttpServer server,
-            ExecutorService workers) {
+            ExecutorService workers,
+            ScheduledExecutorService delays) {
         this.predictor = predictor;
         this.endpointName = endpointName;
         this.faults = faults;
@@ -95,6 +101,7 @@ public final class LocalEndpoint implements AutoCloseable {
         this.keys = keys;
         this.server = server;
         this.workers = workers;
+        this.delays = delays;
     }
 
     /**
@@ -138,11 +145,25 @@ public final class LocalEndpoint implements AutoCloseable {
                             thread.setDaemon(true);
                             return thread;
                         });
+        ScheduledExecutorService delays =
+                Executors.newSingleThreadScheduledExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "local-endpoint-latency");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         LocalEndpoint endpoint =
                 new LocalEndpoint(
-                        predictor, endpointName, faults, style, List.copyOf(keys), server, workers);
+                        predictor,
+                        endpointName,
+                        faults,
+                        style,
+                        List.copyOf(keys),
+                        server,
+                        workers,
+                        delays);
         server.setExecutor(workers);
-        server.createContext("/", endpoint::answer);
+        server.createContext("/", endpoint::receive);
         server.start();
         LOG.info(
                 "endpoint {} serves model {} at {} as {} ({}) ({})",
@@ -201,6 +222,7 @@ public final class LocalEndpoint implements AutoCloseable {
         }
         // stop(0): JDK 17 waits out the whole delay even with nothing in progress.
         server.stop(0);
+        delays.shutdownNow();
         workers.shutdownNow();
         try {
             workers.awaitTermination(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -213,6 +235,38 @@ public final class LocalEndpoint implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Answers at once, or hands an invocation to a worker after the injected latency. */
+    private void receive(HttpExchange exchange) {
+        long latency = faults.latencyMillis();
+        if (latency == 0 || !exchange.getRequestMethod().equals("POST")) {
+            answer(exchange);
+            return;
+        }
+        answering.incrementAndGet();
+        try {
+            delays.schedule(() -> answerOnWorker(exchange), latency, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            answering.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    private void answerOnWorker(HttpExchange exchange) {
+        try {
+            workers.execute(
+                    () -> {
+                        try {
+                            answer(exchange);
+                        } finally {
+                            answering.decrementAndGet();
+                        }
+                    });
+        } catch (RejectedExecutionException stopped) {
+            answering.decrementAndGet();
+            exchange.close();
+        }
     }
 
     private void answer(HttpExchange exchange) {
@@ -278,7 +332,6 @@ public final class LocalEndpoint implements AutoCloseable {
         if (isStopping()) {
             throw ErrorResponse.serviceUnavailable("the endpoint is stopping");
         }
-        pause(faults.latencyMillis());
         switch (faults.next()) {
             case HANG:
                 hold(exchange);

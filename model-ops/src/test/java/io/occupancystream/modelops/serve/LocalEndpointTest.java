@@ -403,6 +403,27 @@ class LocalEndpointTest {
     }
 
     @Test
+    void theAddedLatencyHoldsNoWorkerSoConcurrentCallsWaitItOutTogether() throws IOException {
+        // 40 calls at once against at most 8 workers (4 cores or fewer): a latency that held a
+        // worker would take at least 5 x 500 ms; waited out off the workers it takes about 500 ms.
+        int calls = 40;
+        try (LocalEndpoint slow = serve(FaultInjector.none().withLatencyMillis(500));
+                SageMakerRuntimeAsyncClient client =
+                        sageMakerClient(slow, Duration.ofSeconds(30))) {
+            long start = System.nanoTime();
+            List<CompletableFuture<InvokeEndpointResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(client.invokeEndpoint(request(NAME, "70,9,8.5", "text/csv", null)));
+            }
+            CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).join();
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(elapsedMillis).isBetween(500L, 2_499L);
+            assertThat(slow.counters().rowsScored()).isEqualTo(calls);
+        }
+    }
+
+    @Test
     void anErrorRateOfOneAnswersEveryInvocationWith500Or503() throws IOException {
         try (LocalEndpoint failing = serve(FaultInjector.none().withErrorRate(1).withSeed(5));
                 SageMakerRuntimeAsyncClient client =
