@@ -14,8 +14,8 @@ final class KillResumeScenario extends Scenario {
     private final Random random;
 
     /**
-     * @param longestRun how long at most each launch runs before the kill, counted from its job's
-     *     start (the first launch's: from its first checkpoint)
+     * @param longestRun how long at most each launch runs before the kill, counted from its first
+     *     checkpoint or from its job's start (every other launch)
      */
     KillResumeScenario(int cycles, Duration longestRun, long seed) {
         this.cycles = cycles;
@@ -31,10 +31,11 @@ final class KillResumeScenario extends Scenario {
     @Override
     String inject(ScenarioRun run, RunningJob job) throws Exception {
         for (int cycle = 0; cycle < cycles; cycle++) {
-            // A moment while the job runs, which a loaded machine can take a minute to reach; the
-            // first launch after a checkpoint, so that there is one to resume from. A later launch
-            // may be killed before its own first checkpoint: the next resumes from the same one.
-            if (cycle == 0) {
+            // A moment while the job runs, which a loaded machine can take a minute to reach:
+            // every other launch after its own first checkpoint (the first, so that there is one
+            // to resume from; then each resumes from a checkpoint a resumed launch took), the
+            // others after their job's start, before or after a checkpoint.
+            if (cycle % 2 == 0) {
                 job.awaitCheckpoint(Duration.ofMinutes(3));
             } else {
                 job.awaitRunning(Duration.ofMinutes(3));
