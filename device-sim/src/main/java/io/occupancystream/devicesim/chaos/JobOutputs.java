@@ -49,9 +49,8 @@ final class JobOutputs {
     }
 
     /**
-     * Pages of {@value #PAGE} records: kinesalite builds a whole GetRecords answer before it sends
-     * a byte, and 10,000 dead letters of up to 64 KiB each took longer than the client's 30 s read
-     * time-out on a loaded machine.
+     * Pages of {@value #PAGE} records: asking kinesalite for 10,000 at a time (dead letters keep up
+     * to 64 KiB of their record), the client's 30 s read time-out ran out on a loaded machine.
      */
     private static void readAll(StreamTail tail, List<Arrival> to) {
         List<Record> page;
