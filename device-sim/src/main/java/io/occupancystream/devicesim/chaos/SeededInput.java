@@ -9,8 +9,9 @@ import java.util.Deque;
 
 /**
  * The input of every scenario but fuzzing: simulated thermostats (seeded, one reading each every
- * {@value #INTERVAL_SECONDS} simulated seconds) with a one-line bad record after every {@code
- * badEvery} readings, so that dead letters are checked too. Simulated, not recorded data.
+ * {@value #INTERVAL_SECONDS} simulated seconds) with a one-line bad record at the first tick's end
+ * after each {@code badEvery} readings, so that dead letters are checked too. Simulated, not
+ * recorded data.
  */
 final class SeededInput {
     static final int INTERVAL_SECONDS = 20;
@@ -19,7 +20,7 @@ final class SeededInput {
     private final FuzzRecords bad;
     private final int badEvery;
     private final Deque<Reading> tick = new ArrayDeque<>();
-    private long readings;
+    private long readingsSinceBad;
 
     SeededInput(long seed, int devices, int badEvery) {
         SimulationSettings settings =
@@ -36,15 +37,16 @@ final class SeededInput {
     }
 
     ChaosRecord next() {
-        if (badEvery > 0 && readings > 0 && readings % badEvery == 0 && tick.isEmpty()) {
-            readings++;
+        // Between ticks, so that each device's readings stay evenly spaced.
+        if (badEvery > 0 && readingsSinceBad >= badEvery && tick.isEmpty()) {
+            readingsSinceBad = 0;
             return bad.nextOneLine();
         }
         if (tick.isEmpty()) {
             tick.addAll(simulator.nextTick());
         }
         Reading reading = tick.poll();
-        readings++;
+        readingsSinceBad++;
         return ChaosRecord.reading(reading);
     }
 }
