@@ -43,13 +43,7 @@ final class KillResumeScenario extends Scenario {
             job.runFor(Duration.ofMillis(random.nextInt((int) longestRun.toMillis() + 1)));
             job.killAndResume();
         }
-        JobLog log = run.log();
-        return job.kills
-                + " kill -9 and resume cycles ("
-                + log.restores.size()
-                + " restores, "
-                + log.freshStartsAfterACheckpoint
-                + " fresh starts after a checkpoint)";
+        return job.kills + " kill -9 and resume cycles";
     }
 
     @Override

@@ -68,7 +68,8 @@ abstract class Scenario {
                             Locale.ROOT,
                             "%s; training windows %d, rows %d: lost %d, duplicated %d, windows"
                                     + " differing %d; %s; job: %d checkpoints, %d restores,"
-                                    + " %d restarts, %d failed, %d ended and started again;"
+                                    + " %d fresh starts after a checkpoint, %d restarts, %d"
+                                    + " failed, %d ended and started again;"
                                     + " breaker transitions %s",
                             faults,
                             training.windows,
@@ -79,6 +80,7 @@ abstract class Scenario {
                             check.figures(),
                             log.completedCheckpoints,
                             log.restores.size(),
+                            log.freshStartsAfterACheckpoint,
                             log.restarts,
                             log.failures,
                             unexpectedEnds,

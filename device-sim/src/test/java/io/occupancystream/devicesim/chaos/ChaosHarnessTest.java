@@ -49,7 +49,7 @@ class ChaosHarnessTest {
         ScenarioReport report =
                 new KillResumeScenario(3, Duration.ofSeconds(4), SEED).run(settings(OUT));
 
-        assertThat(report.figures).startsWith("3 kill -9 and resume cycles (");
+        assertThat(report.figures).startsWith("3 kill -9 and resume cycles; ");
         assertThat(report.holds).as(report.line()).isTrue();
     }
 
