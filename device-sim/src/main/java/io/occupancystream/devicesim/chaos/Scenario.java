@@ -42,6 +42,9 @@ abstract class Scenario {
             try (RunningJob job = new RunningJob(run)) {
                 InputFeeder feeder = run.feed(input::next, settings.rate, Long.MAX_VALUE);
                 try {
+                    // Faults from the job's first checkpoint on: a loaded machine can take a
+                    // minute to start it, and faults before then would miss it.
+                    job.awaitCheckpoint(Duration.ofMinutes(5));
                     job.runFor(Duration.ofSeconds(5));
                     faults = inject(run, job);
                     job.runFor(Duration.ofSeconds(5));
