@@ -38,4 +38,10 @@ final class SinkThrottleScenario extends Scenario {
                 run.kinesisProxy.refusedEntries(),
                 PHASE.toSeconds());
     }
+
+    @Override
+    boolean holdsToo(ScenarioRun run, RunningJob job, JobLog log) {
+        // Faults that met no PutRecords call tested nothing.
+        return run.kinesisProxy.refusedCalls() > 0;
+    }
 }
