@@ -49,7 +49,7 @@ class OccupancyPipelineClusterTest {
 
     /**
      * Two devices over two hours: a duplicate, a malformed line, an unlabelled reading, and a
-     * reading replayed once the watermark has passed its window.
+     * reading replayed once its device's event time has passed its window.
      */
     private static final List<String> RECORDING =
             List.of(
@@ -65,7 +65,10 @@ class OccupancyPipelineClusterTest {
 
     private static final int LATE_LINE = 8;
 
-    /** Its result leaves the features only once the watermark has passed the first hour. */
+    /**
+     * Once its result is out, device a's event time is past the first hour, so the late line
+     * replayed after it is late for its window.
+     */
     private static final String AFTER_FIRST_HOUR = "a:" + (T0 + 3630);
 
     @Test
@@ -227,8 +230,8 @@ class OccupancyPipelineClusterTest {
     }
 
     /**
-     * The recording, holding the late line back until the result {@code resultId} is out, which the
-     * watermark releases from the features only once it has passed that reading.
+     * The recording, holding the late line back until the result {@code resultId} is out (scored on
+     * arrival, so the reading it is made from has been through the features).
      */
     private static ReadingSource replayHoldingLateLine(
             CollectingSink<Result> results, String resultId) {

@@ -130,16 +130,7 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
             JobClient job = env.executeAsync("bench-kinesis");
             if (liveSeconds > 0) {
                 try (KinesisClient kinesis = stack.kinesisClient()) {
-                    System.out.println(
-                            new FixedRateLatency(
-                                            kinesis,
-                                            layout.inputStream,
-                                            layout.resultsStream,
-                                            shards,
-                                            devices,
-                                            liveSeconds,
-                                            warmUpSeconds)
-                                    .run(DRAIN_MILLIS));
+                    System.out.println(fixedRate(kinesis, layout).run(DRAIN_MILLIS));
                 } finally {
                     job.cancel().get();
                 }
@@ -204,18 +195,20 @@ public final class KinesisThroughputBenchmark implements Callable<Integer> {
                         new StackOnlyForwarder(
                                 forwarding, layout.inputStream, layout.resultsStream)) {
             System.out.println(
-                    "stack only (no job): "
-                            + new FixedRateLatency(
-                                            kinesis,
-                                            layout.inputStream,
-                                            layout.resultsStream,
-                                            shards,
-                                            devices,
-                                            liveSeconds,
-                                            warmUpSeconds)
-                                    .run(DRAIN_MILLIS));
+                    "stack only (no job): " + fixedRate(kinesis, layout).run(DRAIN_MILLIS));
         }
         return 0;
+    }
+
+    private FixedRateLatency fixedRate(KinesisClient kinesis, LocalStackLayout layout) {
+        return new FixedRateLatency(
+                kinesis,
+                layout.inputStream,
+                layout.resultsStream,
+                shards,
+                devices,
+                liveSeconds,
+                warmUpSeconds);
     }
 
     private long preload(LocalStack stack) throws Exception {

@@ -72,10 +72,7 @@ public final class EmbeddedModelClient implements ModelClient {
         int columns = predictor.features().size();
         float[] values = new float[csvRows.size() * columns];
         for (int r = 0; r < csvRows.size(); r++) {
-            String[] cells = csvRows.get(r).split(",");
-            for (int c = 0; c < columns; c++) {
-                values[r * columns + c] = Float.parseFloat(cells[c]);
-            }
+            CsvFloats.read(csvRows.get(r), columns, values, r * columns);
         }
         float[] probabilities = predictor.probabilities(values, csvRows.size());
         boolean[] occupied = new boolean[probabilities.length];
