@@ -6,6 +6,7 @@ import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.resume.CheckpointFolder;
 import io.occupancystream.job.resume.EarlierRun;
+import io.occupancystream.job.resume.NoSavepointException;
 import io.occupancystream.job.resume.RestoreFailedException;
 import io.occupancystream.job.resume.ResumableRun;
 import io.occupancystream.job.resume.RunStart;
@@ -51,6 +52,12 @@ public final class OccupancyJob implements Callable<Integer> {
 
     /** The exit code when the run's checkpoint does not fit the job; the message says why. */
     static final int RESTORE_FAILED = 3;
+
+    /**
+     * The exit code of a stop that could take no savepoint and cancelled the job, as a second
+     * Ctrl-C's abort: the next start resumes from the last checkpoint.
+     */
+    static final int STOPPED_WITHOUT_SAVEPOINT = 130;
 
     @Option(
             names = "--config",
@@ -194,6 +201,9 @@ public final class OccupancyJob implements Callable<Integer> {
         } catch (RestoreFailedException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return RESTORE_FAILED;
+        } catch (NoSavepointException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return STOPPED_WITHOUT_SAVEPOINT;
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         RunSummary summary = new RunSummary(result.getAllAccumulatorResults());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.occupancystream.job.features.FeatureCsv;
+import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReplaySource;
 import io.occupancystream.job.resume.CheckpointFolder;
 import io.occupancystream.job.resume.EarlierRun;
@@ -18,11 +19,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -64,8 +69,9 @@ class ResumeClusterTest {
     @Test
     void cancelledRunResumesFromItsLastCheckpointAndWritesEverythingOnce() throws Exception {
         Path out = dir.resolve("out");
-        ResumableRun first = submit(out, HoldAfterCheckpoint.holding());
-        HoldAfterCheckpoint.awaitHeld();
+        HoldAfterCheckpoint<String> hold = HoldAfterCheckpoint.holding();
+        ResumableRun first = submit(out, RunStart.decide(folder(out)), replay(), hold);
+        hold.awaitHeld();
         first.client().cancel().get();
         assertThatThrownBy(first::await)
                 .isInstanceOf(ExecutionException.class)
@@ -79,26 +85,32 @@ class ResumeClusterTest {
         RunStart start = RunStart.decide(CheckpointFolder.under(out.toString()));
         assertThat(start.checkpoint()).isPresent();
         assertThat(start.checkpoint().get().savepoint).isFalse();
-        submit(out, start, HoldAfterCheckpoint.passing()).await();
+        submit(out, start, replay(), HoldAfterCheckpoint.passing()).await();
 
         assertThat(trainingRows(out)).containsExactlyInAnyOrderElementsOf(trainingRows(reference));
         assertThat(results(out)).containsExactlyInAnyOrderElementsOf(results(reference));
     }
 
+    /**
+     * The first run reads the recording as a live run reads its stream, never ending by itself: a
+     * replay could reach its end (its tasks finishing) before the stop reaches them, and Flink
+     * refuses a savepoint then. The run that resumes is the replay, which ends.
+     */
     @Test
     void stopWithSavepointThenResumeRepeatsNothing() throws Exception {
         Path out = dir.resolve("out");
-        ResumableRun first = submit(out, HoldAfterCheckpoint.holding());
-        HoldAfterCheckpoint.awaitHeld();
+        HoldAfterCheckpoint<String> hold = HoldAfterCheckpoint.holding();
+        ResumableRun first = submit(out, RunStart.decide(folder(out)), endless(), hold);
+        hold.awaitHeld();
         var savepoint = first.stop();
-        HoldAfterCheckpoint.release();
+        hold.release();
         first.await();
         assertThat(first.stoppedWith()).contains(savepoint.get());
 
         RunStart start = RunStart.decide(CheckpointFolder.under(out.toString()));
         assertThat(start.checkpoint().orElseThrow().savepoint).isTrue();
         assertThat(start.checkpoint().get().path.toString()).isEqualTo(savepoint.get());
-        submit(out, start, HoldAfterCheckpoint.passing()).await();
+        submit(out, start, replay(), HoldAfterCheckpoint.passing()).await();
 
         assertThat(trainingRows(out)).containsExactlyInAnyOrderElementsOf(trainingRows(reference));
         assertThat(results(out)).containsExactlyInAnyOrderElementsOf(results(reference));
@@ -128,13 +140,14 @@ class ResumeClusterTest {
     void checkpointOfAnotherJobGraphFailsWithWhatToDo() throws Exception {
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = environment(out, RunStart.decide(folder(out)));
+        HoldAfterCheckpoint<Long> hold = HoldAfterCheckpoint.holding();
         env.fromSequence(0, Long.MAX_VALUE)
-                .map(HoldAfterCheckpoint.<Long>holding())
+                .map(hold)
                 .uid("retired-operator")
                 .sinkTo(new DiscardingSink<>());
         ResumableRun other =
                 ResumableRun.submit(env, "another job", folder(out), RunStart.fresh("test"));
-        HoldAfterCheckpoint.awaitHeld();
+        hold.awaitHeld();
         other.client().cancel().get();
         assertThatThrownBy(other::await).isInstanceOf(ExecutionException.class);
         String[] command = {"--replay", recording.toString(), "--out", out.toString()};
@@ -158,26 +171,41 @@ class ResumeClusterTest {
     }
 
     /** The job's local run with a hold after the source, as the settings of bin/job say. */
-    private static ResumableRun submit(Path out, MapFunction<String, String> hold)
-            throws Exception {
-        return submit(out, RunStart.decide(folder(out)), hold);
-    }
-
-    private static ResumableRun submit(Path out, RunStart start, MapFunction<String, String> hold)
+    private static ResumableRun submit(
+            Path out, RunStart start, ReadingSource source, MapFunction<String, String> hold)
             throws Exception {
         StreamExecutionEnvironment env = environment(out, start);
         JobSettings settings = settings(out);
-        ReplaySource replay = new ReplaySource(recording.toString());
         RuleScorer rule = settings.scoring.rule();
         new OccupancyPipeline(
                         settings,
-                        e -> replay.rawReadings(e).map(hold).uid("hold"),
+                        e -> source.rawReadings(e).map(hold).uid("hold"),
                         ScoringStage.of(rule),
                         rule,
                         PipelineOutputs.from(settings),
                         Clock.systemUTC())
                 .build(env);
         return ResumableRun.submit(env, "resume test", folder(out), start);
+    }
+
+    private static ReadingSource replay() {
+        return new ReplaySource(recording.toString());
+    }
+
+    /**
+     * The recording as an unbounded source that watches for more files, under the replay's uid so
+     * that the replay resumes from its state.
+     */
+    private static ReadingSource endless() {
+        FileSource<String> files =
+                FileSource.forRecordStreamFormat(
+                                new TextLineInputFormat(),
+                                new org.apache.flink.core.fs.Path(recording.toString()))
+                        .monitorContinuously(Duration.ofMillis(100))
+                        .build();
+        return env ->
+                env.fromSource(files, WatermarkStrategy.noWatermarks(), "endless replay")
+                        .uid("replay-source");
     }
 
     private static StreamExecutionEnvironment environment(Path out, RunStart start)

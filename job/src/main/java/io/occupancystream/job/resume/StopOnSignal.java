@@ -16,6 +16,8 @@ import sun.misc.SignalHandler;
  */
 public final class StopOnSignal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StopOnSignal.class);
+
+    /** As a shell reports a process that SIGINT ended. */
     private static final int ABORTED = 130;
 
     private final List<Signal> signals = new ArrayList<>();
