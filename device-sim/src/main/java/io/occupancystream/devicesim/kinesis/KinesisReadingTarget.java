@@ -68,19 +68,19 @@ public final class KinesisReadingTarget implements ReadingTarget {
 
     @Override
     public void send(Reading reading) throws IOException {
-        add(reading.thingName, ReadingJson.write(reading));
+        sendBytes(reading.thingName, ReadingJson.write(reading).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void send(RecordedLine line) throws IOException {
-        add(line.partitionKey(), line.text());
+        sendBytes(line.partitionKey(), line.text().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void add(String partitionKey, String data) throws IOException {
+    /** Puts {@code bytes} as they are, valid UTF-8 or not, as the record's data. */
+    public void sendBytes(String partitionKey, byte[] bytes) throws IOException {
         if (startNanos == Long.MIN_VALUE) {
             startNanos = nanoClock.getAsLong();
         }
-        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
         long size = bytes.length + partitionKey.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_RECORD_BYTES) {
             throw new DeliveryException(

@@ -6,6 +6,7 @@ import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.LocalS3;
 import io.occupancystream.modelops.serve.FaultInjector;
 import io.occupancystream.modelops.serve.LocalEndpoint;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +28,9 @@ public final class LocalStack implements AutoCloseable {
     private final Kinesalite kinesis;
     private final LocalS3 s3;
     private final OccupancyPredictor predictor;
-    private final LocalEndpoint endpoint;
+    private final int endpointPort;
     private final LocalStackLayout layout;
+    private LocalEndpoint endpoint; // guarded by this
 
     private LocalStack(
             Kinesalite kinesis,
@@ -40,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
         this.s3 = s3;
         this.predictor = predictor;
         this.endpoint = endpoint;
+        this.endpointPort = endpoint.port();
         this.layout = layout;
     }
 
@@ -132,11 +135,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public URI sagemakerEndpoint() {
-        return endpoint.url();
+        return URI.create("http://127.0.0.1:" + endpointPort);
     }
 
-    public LocalEndpoint endpoint() {
+    public synchronized LocalEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** Stops the endpoint: calls find nothing listening until {@link #restartEndpoint}. */
+    public synchronized void stopEndpoint() {
+        endpoint.stop();
+    }
+
+    /**
+     * Serves the model again on the same port with {@code faults}: the endpoint that answered so
+     * far stops first, so that calls in the gap find nothing listening, as during an outage.
+     */
+    public synchronized void restartEndpoint(FaultInjector faults) throws IOException {
+        endpoint.stop();
+        endpoint = LocalEndpoint.start(predictor, ENDPOINT_NAME, endpointPort, faults);
     }
 
     public LocalStackLayout layout() {
@@ -145,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        endpoint.close();
+        endpoint().close();
         predictor.close();
         kinesis.close();
         s3.close();

@@ -86,16 +86,23 @@ public final class StreamTail {
      * A shard that has closed and been read to its end is dropped.
      */
     public List<String> poll(long max) {
-        List<String> records = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Record record : pollRecords(max)) {
+            texts.add(record.data().asUtf8String());
+        }
+        return texts;
+    }
+
+    /** As {@link #poll}, the records whole: their arrival times too. */
+    public List<Record> pollRecords(long max) {
+        List<Record> records = new ArrayList<>();
         for (Iterator<Map.Entry<String, String>> it = iterators.entrySet().iterator();
                 it.hasNext() && records.size() < max; ) {
             Map.Entry<String, String> shard = it.next();
             int limit = (int) Math.min(10_000, max - records.size());
             GetRecordsResponse response =
                     kinesis.getRecords(r -> r.shardIterator(shard.getValue()).limit(limit));
-            for (Record record : response.records()) {
-                records.add(record.data().asUtf8String());
-            }
+            records.addAll(response.records());
             if (response.nextShardIterator() == null) {
                 it.remove();
             } else {
