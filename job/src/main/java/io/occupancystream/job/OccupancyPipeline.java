@@ -7,6 +7,7 @@ import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.ingest.ReadingValidator;
 import io.occupancystream.job.ingest.ReplayRange;
+import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
@@ -137,9 +138,21 @@ public final class OccupancyPipeline {
     }
 
     private WatermarkStrategy<Reading> watermarks() {
-        return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(
-                        settings.source.maxOutOfOrderness)
-                .withTimestampAssigner((reading, previous) -> reading.timestampMillis())
-                .withIdleness(settings.source.idleness);
+        return watermarks(settings.source);
+    }
+
+    /**
+     * Event time, which ages out de-duplication state. Only a Kinesis shard can be idle: a replay's
+     * reader never waits for input, so one that sends nothing is held up (a busy machine,
+     * backpressure), and counting it idle would let a finished reader's end-of-input watermark age
+     * out the de-duplicator's memory while readings are still to come.
+     */
+    static WatermarkStrategy<Reading> watermarks(SourceSettings source) {
+        WatermarkStrategy<Reading> strategy =
+                WatermarkStrategy.<Reading>forBoundedOutOfOrderness(source.maxOutOfOrderness)
+                        .withTimestampAssigner((reading, previous) -> reading.timestampMillis());
+        return source.type == SourceSettings.Type.KINESIS
+                ? strategy.withIdleness(source.idleness)
+                : strategy;
     }
 }

@@ -65,8 +65,9 @@ public final class SourceSettings {
                     "idleness",
                     "1 min",
                     SettingType.POSITIVE_DURATION,
-                    "A source partition that sends nothing for this long no longer holds back the"
-                            + " event-time watermark, which only ages out de-duplication state.");
+                    "A Kinesis shard that sends nothing for this long no longer holds back the"
+                            + " event-time watermark, which only ages out de-duplication state (a"
+                            + " replay's readers are never idle).");
 
     public static final List<Setting<?>> SETTINGS =
             List.of(TYPE, REPLAY_PATH, REPLAY_SINCE, REPLAY_UNTIL, MAX_OUT_OF_ORDERNESS, IDLENESS);
