@@ -7,6 +7,7 @@ import io.occupancystream.job.metrics.CloudWatchNames;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.testing.CollectingSink;
+import io.occupancystream.job.testing.MiniClusters;
 import io.occupancystream.job.testing.PacedSource;
 import io.occupancystream.job.testing.ScoringJobs;
 import io.occupancystream.job.testing.ScoringJobs.Run;
@@ -26,12 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,13 +46,7 @@ class ModelFollowClusterTest {
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension CLUSTER = MiniClusters.reportingTo(REPORTER, 2);
 
     private static final String V2 = "simulated-v2-threshold-0";
 

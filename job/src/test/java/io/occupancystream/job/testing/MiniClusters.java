@@ -1,5 +1,7 @@
 package io.occupancystream.job.testing;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -9,11 +11,21 @@ public final class MiniClusters {
     private MiniClusters() {}
 
     public static MiniClusterExtension twoSlots() {
+        return new MiniClusterExtension(cluster(new Configuration(), 2));
+    }
+
+    /** One task manager with {@code slots} slots, its metrics kept by {@code reporter}. */
+    public static MiniClusterExtension reportingTo(InMemoryReporter reporter, int slots) {
         return new MiniClusterExtension(
-                new MiniClusterResourceConfiguration.Builder()
-                        .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(2)
-                        .build());
+                cluster(reporter.addToConfiguration(new Configuration()), slots));
+    }
+
+    private static MiniClusterResourceConfiguration cluster(Configuration config, int slots) {
+        return new MiniClusterResourceConfiguration.Builder()
+                .setConfiguration(config)
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(slots)
+                .build();
     }
 
     /**
