@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.decision.DecisionRule;
+import io.occupancystream.model.decision.FusionMethod;
+import io.occupancystream.model.decision.RoomRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,8 @@ import java.util.Map;
 /**
  * What a model is and how it was made: {@code model.json} beside {@code model.tar.gz}. The feature
  * names, in order, are the model's input contract; the threshold turns its probability into {@code
- * predicted_label}.
+ * predicted_label}, and the decision and room rules turn probabilities over time into a device's
+ * and a room's {@code roomOccupancy}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ModelCard {
@@ -42,6 +46,32 @@ public class ModelCard {
     public Map<String, Long> classBalance = new LinkedHashMap<>();
     public Map<String, Object> trainingData = new LinkedHashMap<>();
     public ObjectNode ruleBaseline;
+
+    /** Each device's decision from its probabilities; without it, {@link #threshold} alone. */
+    public DecisionRule decision;
+
+    /** How a room's devices decide together; without it, the mean of its fresh devices. */
+    public RoomRule room;
+
+    /** The rule a device's probabilities are latched with. */
+    public DecisionRule deviceRule() {
+        return decision != null ? decision : DecisionRule.threshold(threshold);
+    }
+
+    /**
+     * The rule a room's devices are fused and latched with; {@code defaultFreshnessSeconds} where
+     * the card names no freshness window.
+     */
+    public RoomRule roomRule(long defaultFreshnessSeconds) {
+        RoomRule rule = new RoomRule(FusionMethod.MEAN, deviceRule(), defaultFreshnessSeconds);
+        if (room != null) {
+            rule.method = room.method;
+            rule.decision = room.decision != null ? room.decision : rule.decision;
+            rule.freshnessSeconds =
+                    room.freshnessSeconds > 0 ? room.freshnessSeconds : defaultFreshnessSeconds;
+        }
+        return rule;
+    }
 
     /**
      * Fails unless the caller's columns are exactly the model's, in order; the message names the
