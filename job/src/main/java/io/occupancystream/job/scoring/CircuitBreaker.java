@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
  * Stops calling a failing model: after {@code failureThreshold} consecutive transient failures, or
  * at once on a permanent one (no credentials, access denied, no such endpoint), it opens, and calls
  * are refused for {@code coolDownMillis}; then it lets one probe through (half-open), closing on
- * its success and opening again on its failure. It remembers why it last opened, so that refused
- * readings carry the permanent cause rather than {@link FallbackReason#CIRCUIT_OPEN}. Each change
- * of state is logged (opening at warning level, with its cause) and told to a {@link Transitions}
- * listener, which counts them. Thread-safe.
+ * its success and opening again on its failure. While open, answers to calls made before it opened
+ * change nothing: a late success does not close it, a late failure does not extend the cool-down.
+ * It remembers why it last opened, so that refused readings carry the permanent cause rather than
+ * {@link FallbackReason#CIRCUIT_OPEN}. Each change of state is logged (opening at warning level,
+ * with its cause) and told to a {@link Transitions} listener, which counts them. Thread-safe.
  */
 public final class CircuitBreaker {
     private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
@@ -68,6 +69,9 @@ public final class CircuitBreaker {
     }
 
     public synchronized void onSuccess() {
+        if (state == State.OPEN) {
+            return;
+        }
         moveTo(State.CLOSED, null);
         consecutiveFailures = 0;
         probeInFlight = false;
@@ -75,6 +79,9 @@ public final class CircuitBreaker {
 
     /** A call failed for this reason (transient or permanent). */
     public synchronized void onFailure(FallbackReason reason) {
+        if (state == State.OPEN) {
+            return;
+        }
         consecutiveFailures++;
         if (reason.isPermanent()
                 || state == State.HALF_OPEN

@@ -150,6 +150,28 @@ class CircuitBreakerTest {
         assertThat(breaker.openCause()).isEqualTo(FallbackReason.CIRCUIT_OPEN);
     }
 
+    @Test
+    void aLateSuccessOfACallMadeBeforeItOpenedLeavesItOpen() {
+        open();
+
+        breaker.onSuccess();
+
+        assertThat(breaker.state()).isEqualTo(State.OPEN);
+        assertThat(breaker.tryAcquire()).isFalse();
+    }
+
+    @Test
+    void aLateFailureWhileOpenDoesNotExtendTheCoolDown() {
+        open();
+        advanceMillis(COOL_DOWN_MILLIS - 1);
+
+        breaker.onFailure(FallbackReason.SERVER_ERROR);
+        advanceMillis(1);
+
+        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+    }
+
     private void open() {
         for (int i = 0; i < THRESHOLD; i++) {
             breaker.onFailure(FallbackReason.SERVER_ERROR);
