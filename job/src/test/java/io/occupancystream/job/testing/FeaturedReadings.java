@@ -19,12 +19,11 @@ public final class FeaturedReadings {
             double sound = (i * 7) % 30;
             double temperature = 68 + (i % 10) / 2.0;
             double[] features = new double[Feature.values().length];
-            features[Feature.TEMPERATURE.ordinal()] = temperature;
-            features[Feature.SOUND.ordinal()] = sound;
-            features[Feature.SOUND_MEAN_5M.ordinal()] = sound;
-            features[Feature.SOUND_MAX_5M.ordinal()] = sound;
-            features[Feature.HOUR_OF_DAY.ordinal()] = 5;
-            features[Feature.DAY_OF_WEEK.ordinal()] = 5;
+            double overFloor = Math.round(sound / (sound + 2) * 1e6) / 1e6;
+            features[Feature.LOUD_SHARE_90S.ordinal()] = sound > 4 ? 1 : 0;
+            features[Feature.SOUND_OVER_FLOOR.ordinal()] = overFloor;
+            features[Feature.SOUND_MEAN_3M_OVER_FLOOR.ordinal()] = overFloor;
+            features[Feature.SOUND_MAX_3M_OVER_FLOOR.ordinal()] = overFloor;
             features[Feature.HVAC_STANDBY.ordinal()] = 1;
             readings.add(
                     new FeaturedReading(

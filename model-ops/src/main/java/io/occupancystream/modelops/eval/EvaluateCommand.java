@@ -49,7 +49,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     new ModelVsRule(
                             toDoubles(probabilities),
                             predictor.threshold(),
-                            rows.column(TrainingSet.RULE_COLUMN),
+                            rows.sound(),
                             ruleThreshold,
                             rows.labels());
 

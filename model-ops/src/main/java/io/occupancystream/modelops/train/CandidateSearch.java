@@ -98,7 +98,7 @@ public final class CandidateSearch {
     }
 
     private CandidateResult rule(TimeSplit split, double threshold) {
-        double[] sound = split.validation.column(TrainingSet.RULE_COLUMN);
+        double[] sound = split.validation.sound();
         boolean[] actual = split.validation.labels();
         CandidateResult c = new CandidateResult();
         c.id = "baseline-rule";

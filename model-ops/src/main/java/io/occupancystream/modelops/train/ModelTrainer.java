@@ -56,8 +56,7 @@ public final class ModelTrainer {
         check(all);
         TimeSplit split = TimeSplit.latest(all, VALIDATION_FRACTION, MIN_VALIDATION_CLASS_SHARE);
         double ruleThreshold =
-                RuleBaseline.bestThreshold(
-                        split.train.column(TrainingSet.RULE_COLUMN), split.train.labels());
+                RuleBaseline.bestThreshold(split.train.sound(), split.train.labels());
         List<CandidateResult> leaderboard =
                 new CandidateSearch(candidates, budget, seed, objective, threads)
                         .run(split, ruleThreshold, progress);
@@ -72,7 +71,7 @@ public final class ModelTrainer {
                         .train(split.train, best.hyperparameters, best.seed, best.rounds);
         try {
             double[] probabilities = XgboostTrainer.probabilities(booster, split.validation);
-            double[] sound = split.validation.column(TrainingSet.RULE_COLUMN);
+            double[] sound = split.validation.sound();
             ModelVsRule validation =
                     new ModelVsRule(
                             probabilities,

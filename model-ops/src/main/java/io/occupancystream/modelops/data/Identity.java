@@ -1,0 +1,70 @@
+package io.occupancystream.modelops.data;
+
+import io.occupancystream.model.ModelCard;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where a training-set header keeps the identity columns ({@link ModelCard#ID_COLUMNS}), and how a
+ * row's cells say which reading it is. Each is optional: without a timestamp the row's window start
+ * stands in, without a thing name {@link TrainingSet#UNKNOWN}, without a room the thing (a thing is
+ * its own room), without a sound NaN.
+ */
+final class Identity {
+    private final int timestamp;
+    private final int thing;
+    private final int room;
+    private final int sound;
+
+    Identity(String header) {
+        List<String> columns = Arrays.asList(header.split(",", -1));
+        timestamp = columns.indexOf(ModelCard.ID_COLUMNS.get(0));
+        thing = columns.indexOf(ModelCard.ID_COLUMNS.get(1));
+        room = columns.indexOf(ModelCard.ID_COLUMNS.get(2));
+        sound = columns.indexOf(ModelCard.ID_COLUMNS.get(3));
+    }
+
+    int columns() {
+        return (timestamp >= 0 ? 1 : 0)
+                + (thing >= 0 ? 1 : 0)
+                + (room >= 0 ? 1 : 0)
+                + (sound >= 0 ? 1 : 0);
+    }
+
+    boolean isIdentity(int column) {
+        return column == timestamp || column == thing || column == room || column == sound;
+    }
+
+    RowId of(String[] cells, long windowStart, String where) {
+        long seconds = Math.floorDiv(windowStart, 1000L);
+        if (timestamp >= 0) {
+            try {
+                seconds = Long.parseLong(cells[timestamp]);
+            } catch (NumberFormatException e) {
+                throw new TrainingDataException(
+                        where + ": timestamp is '" + cells[timestamp] + "', not epoch seconds");
+            }
+        }
+        String thingName = thing >= 0 ? decode(cells[thing]) : TrainingSet.UNKNOWN;
+        String roomName = room >= 0 && !cells[room].isEmpty() ? decode(cells[room]) : thingName;
+        double level = Double.NaN;
+        if (sound >= 0) {
+            try {
+                level = Double.parseDouble(cells[sound]);
+            } catch (NumberFormatException e) {
+                throw new TrainingDataException(
+                        where + ": sound is '" + cells[sound] + "', not a number");
+            }
+        }
+        return new RowId(seconds, thingName, roomName, level);
+    }
+
+    /** Undoes the job's percent-encoding of commas, quotes, percent signs and line breaks. */
+    static String decode(String name) {
+        return name.replace("%2C", ",")
+                .replace("%22", "\"")
+                .replace("%0A", "\n")
+                .replace("%0D", "\r")
+                .replace("%25", "%");
+    }
+}
