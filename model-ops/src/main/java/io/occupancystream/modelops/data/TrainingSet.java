@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
@@ -213,6 +214,26 @@ public final class TrainingSet {
             }
         }
         return sounds.clone();
+    }
+
+    /** The same rows, those of each thing in {@code roomOfThing} counted in its room. */
+    public TrainingSet inRooms(Map<String, String> roomOfThing) {
+        String[] ro = rooms.clone();
+        for (int r = 0; r < ro.length; r++) {
+            ro[r] = roomOfThing.getOrDefault(things[r], ro[r]);
+        }
+        return new TrainingSet(
+                features,
+                target,
+                values,
+                labels,
+                windowStarts,
+                timestamps,
+                things,
+                ro,
+                sounds,
+                files,
+                dataHash);
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), a contiguous stretch of time. */

@@ -17,7 +17,6 @@ import io.occupancystream.modelops.train.Progress;
 import io.occupancystream.modelops.train.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -191,8 +190,7 @@ class DeployAndRetrainCommandTest {
                 new TrainingSetReader(ModelCard.DEFAULT_TARGET, null, null)
                         .read(dir.resolve("data"));
         TrainedModel champion =
-                new ModelTrainer(3, Duration.ofSeconds(5), 1, Objective.F1, 1)
-                        .train(rows, "test", Progress.NONE);
+                new ModelTrainer(3, 1, Objective.F1, 1).train(rows, "test", Progress.NONE);
         champion.card.threshold = 1.01;
         Path championDir = dir.resolve("champion");
         champion.writeTo(championDir);

@@ -13,7 +13,6 @@ import io.occupancystream.modelops.data.TrainingSetReader;
 import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +31,7 @@ class ModelTrainerTest {
     static void trainOnce() throws Exception {
         TrainingSetFixture.write(dir.resolve("training"), START, 72, 12, 7);
         data = reader().read(dir.resolve("training"));
-        model =
-                new ModelTrainer(8, Duration.ofSeconds(30), 42, Objective.F1, 2)
-                        .train(data, "fixture", Progress.NONE);
+        model = new ModelTrainer(8, 42, Objective.F1, 2).train(data, "fixture", Progress.NONE);
         modelDir = dir.resolve("model");
         model.writeTo(modelDir);
     }
@@ -171,7 +168,7 @@ class ModelTrainerTest {
     }
 
     private static ModelTrainer trainer() {
-        return new ModelTrainer(2, Duration.ofSeconds(10), 1, Objective.F1, 1);
+        return new ModelTrainer(2, 1, Objective.F1, 1);
     }
 
     private static TrainingSetReader reader() {
