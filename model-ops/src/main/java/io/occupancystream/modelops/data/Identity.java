@@ -16,12 +16,21 @@ final class Identity {
     private final int room;
     private final int sound;
 
+    /**
+     * Identity columns are those of {@link ModelCard#ID_COLUMNS} that lead the header: in a
+     * training set written before they existed, a {@code sound} among the features is a feature.
+     */
     Identity(String header) {
         List<String> columns = Arrays.asList(header.split(",", -1));
-        timestamp = columns.indexOf(ModelCard.ID_COLUMNS.get(0));
-        thing = columns.indexOf(ModelCard.ID_COLUMNS.get(1));
-        room = columns.indexOf(ModelCard.ID_COLUMNS.get(2));
-        sound = columns.indexOf(ModelCard.ID_COLUMNS.get(3));
+        int leading = 0;
+        while (leading < columns.size() && ModelCard.ID_COLUMNS.contains(columns.get(leading))) {
+            leading++;
+        }
+        List<String> ids = columns.subList(0, leading);
+        timestamp = ids.indexOf(ModelCard.ID_COLUMNS.get(0));
+        thing = ids.indexOf(ModelCard.ID_COLUMNS.get(1));
+        room = ids.indexOf(ModelCard.ID_COLUMNS.get(2));
+        sound = ids.indexOf(ModelCard.ID_COLUMNS.get(3));
     }
 
     int columns() {

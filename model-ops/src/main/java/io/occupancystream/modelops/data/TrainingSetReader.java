@@ -114,9 +114,13 @@ public final class TrainingSetReader {
         // The job writes a window as several part files with random names, so file order is not
         // data: ordering rows by their text within a window makes the same rows the same set.
         rows.sort(Comparator.<Row>comparingLong(r -> r.windowStart).thenComparing(r -> r.line));
-        List<String> features = new ArrayList<>(Arrays.asList(header.split(",", -1)));
-        features.remove(targetColumn);
-        features.removeAll(ModelCard.ID_COLUMNS);
+        List<String> columnNames = Arrays.asList(header.split(",", -1));
+        List<String> features = new ArrayList<>();
+        for (int c = 0; c < columnNames.size(); c++) {
+            if (c != targetColumn && !identity.isIdentity(c)) {
+                features.add(columnNames.get(c));
+            }
+        }
         int columns = features.size();
         float[] values = new float[rows.size() * columns];
         boolean[] labels = new boolean[rows.size()];

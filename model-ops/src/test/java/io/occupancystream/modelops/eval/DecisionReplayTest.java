@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rows replayed in time order through the job's Latch and RoomRule: device decisions with
- * hysteresis, the room's decision from its fresh devices, and a device that goes quiet stops
- * voting.
+ * Rows replayed in arrival order through the job's RoomDecider: device decisions with hysteresis,
+ * the room's decision from its fresh devices, and a device that goes quiet stops voting.
  */
 class DecisionReplayTest {
     private static final long T = 1513919981L;
@@ -22,7 +21,7 @@ class DecisionReplayTest {
     @TempDir Path dir;
 
     @Test
-    void replaysEachDeviceAndRoomInTimeOrderWhateverTheRowOrder() throws Exception {
+    void replaysEachDeviceAndRoomInArrivalOrderWhateverTheRowOrder() throws Exception {
         // Rows in file order b, a; in time a@0, b@0, a@30, b@30, a@60, a@300.
         TrainingSet rows =
                 new IdentifiedRows()
@@ -37,7 +36,7 @@ class DecisionReplayTest {
         for (int r = 0; r < rows.rows(); r++) {
             p[r] = probability(rows.thing(r), rows.timestamp(r) - T);
         }
-        DecisionRule hysteresis = new DecisionRule(0.7, 0.3, 0);
+        DecisionRule hysteresis = new DecisionRule(0.7, 0.3, 0, 0);
         RoomRule max = new RoomRule(FusionMethod.MAX, hysteresis, 120);
 
         DecisionReplay replay = DecisionReplay.of(rows, p, hysteresis, max);

@@ -37,7 +37,7 @@ class DeviceAndRoomMetricsTest {
         DeviceAndRoomMetrics m =
                 DeviceAndRoomMetrics.of(
                         rows,
-                        rows.column("sound"),
+                        rows.column("p"),
                         threshold,
                         new RoomRule(FusionMethod.MAX, threshold, 120),
                         0.5);

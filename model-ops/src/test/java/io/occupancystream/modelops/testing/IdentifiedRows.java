@@ -15,22 +15,23 @@ import java.util.TreeMap;
 
 /**
  * Small training sets with identity columns, as the job writes them ({@code
- * timestamp,thing_name,room}, one feature {@code sound}, the target), read back by {@link
- * TrainingSetReader}: one CSV in each hour's window folder.
+ * timestamp,thing_name,room,sound}), one feature {@code p} and the target, read back by {@link
+ * TrainingSetReader}: one CSV in each hour's window folder. Each row's value is both its sound and
+ * its feature.
  */
 public final class IdentifiedRows {
-    public static final String HEADER = "timestamp,thing_name,room,sound,roomoccupancy";
+    public static final String HEADER = "timestamp,thing_name,room,sound,p,roomoccupancy";
 
     private static final DateTimeFormatter WINDOW =
             DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hour='HH").withZone(ZoneOffset.UTC);
 
     private final Map<String, List<String>> windows = new TreeMap<>();
 
-    /** Adds a row: epoch seconds, thing, room, sound, label. */
-    public IdentifiedRows row(long timestamp, String thing, String room, double sound, boolean o) {
+    /** Adds a row: epoch seconds, thing, room, the value (sound and feature p), label. */
+    public IdentifiedRows row(long timestamp, String thing, String room, double value, boolean o) {
         windows.computeIfAbsent(
                         WINDOW.format(Instant.ofEpochSecond(timestamp)), w -> new ArrayList<>())
-                .add(timestamp + "," + thing + "," + room + "," + sound + "," + o);
+                .add(timestamp + "," + thing + "," + room + "," + value + "," + value + "," + o);
         return this;
     }
 

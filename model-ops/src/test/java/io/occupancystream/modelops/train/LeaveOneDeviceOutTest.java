@@ -53,8 +53,8 @@ class LeaveOneDeviceOutTest {
     }
 
     @Test
-    void stretchesAreContiguousAndNeverSplitAWindow() throws Exception {
-        // 8 windows of 3 rows (one hour each): 4 stretches of 2 windows.
+    void stretchesAreContiguousQuartersOfTheRowsInTimeOrder() throws Exception {
+        // 8 windows of 3 rows (one hour each), 24 rows: 4 stretches of 6.
         IdentifiedRows rows = new IdentifiedRows();
         for (int w = 0; w < 8; w++) {
             for (int i = 0; i < 3; i++) {
