@@ -22,15 +22,39 @@ final class Identity {
      */
     Identity(String header) {
         List<String> columns = Arrays.asList(header.split(",", -1));
-        int leading = 0;
-        while (leading < columns.size() && ModelCard.ID_COLUMNS.contains(columns.get(leading))) {
-            leading++;
-        }
-        List<String> ids = columns.subList(0, leading);
+        List<String> ids = columns.subList(0, leading(columns));
         timestamp = ids.indexOf(ModelCard.ID_COLUMNS.get(0));
         thing = ids.indexOf(ModelCard.ID_COLUMNS.get(1));
         room = ids.indexOf(ModelCard.ID_COLUMNS.get(2));
         sound = ids.indexOf(ModelCard.ID_COLUMNS.get(3));
+    }
+
+    /** How many of the header's first columns are identity columns. */
+    static int leading(List<String> columns) {
+        int leading = 0;
+        while (leading < columns.size() && ModelCard.ID_COLUMNS.contains(columns.get(leading))) {
+            leading++;
+        }
+        return leading;
+    }
+
+    /**
+     * The CSV without its leading identity columns: the feature columns and the target, as a model
+     * trained elsewhere (Autopilot) should see them. Names are percent-encoded, so every line
+     * splits on commas.
+     */
+    static String withoutIdentity(String csv) {
+        String[] lines = csv.split("\n", -1);
+        int drop = leading(Arrays.asList(lines[0].split(",", -1)));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                out.append('\n');
+            }
+            String[] cells = lines[i].split(",", drop + 1);
+            out.append(lines[i].isEmpty() ? "" : cells[cells.length - 1]);
+        }
+        return out.toString();
     }
 
     int columns() {

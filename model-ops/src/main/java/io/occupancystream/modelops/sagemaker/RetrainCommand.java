@@ -133,13 +133,14 @@ public final class RetrainCommand implements Callable<Integer> {
             throw new PromotionException("--trainer AUTOPILOT needs --role ARN");
         }
         String name = AutopilotJobSpec.retrainingJobName(Instant.now());
+        String output = AutopilotJobSpec.defaultOutput(data.data);
         AutopilotRun run = new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);
         Challenger best =
                 run.bestCandidate(
                         new AutopilotJobSpec(
                                 name,
-                                data.data,
-                                AutopilotJobSpec.defaultOutput(data.data),
+                                AutopilotInput.stage(s3, data.data, output, name),
+                                output,
                                 autopilotRole,
                                 maxCandidates,
                                 AutoMLMetricEnum.F1,
