@@ -29,7 +29,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--candidates",
-            defaultValue = "6",
+            defaultValue = "4",
             description =
                     "XGBoost candidates to try (default: ${DEFAULT-VALUE}); a count, not a time,"
                             + " so the same rows and seed give the same model.")
