@@ -244,8 +244,10 @@ class DeployAndRetrainCommandTest {
             Files.write(challengerDir.resolve(file), bed.objectBytes("models/current/" + file));
         }
         ModelCard challenger = ModelCard.read(challengerDir);
-        int heldOut = Math.toIntExact(challenger.rows.get("validation"));
+        int heldOut = Math.toIntExact(challenger.rows.get(ModelTrainer.HELD_OUT));
         TrainingSet expectedRows = rows.slice(rows.rows() - heldOut, rows.rows());
+        // The challenger's model never trained on the rows it is compared on.
+        assertThat(challenger.rows.get("train")).isEqualTo((long) (rows.rows() - heldOut));
         double challengerF1;
         try (OccupancyPredictor predictor = OccupancyPredictor.load(challengerDir)) {
             challengerF1 =
