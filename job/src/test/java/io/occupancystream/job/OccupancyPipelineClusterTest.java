@@ -40,31 +40,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OccupancyPipelineClusterTest {
     // The training rows the recording implies, worked out by hand: timestamp, thing, room (the
-    // thing), sound, then the features against each device's quiet floor (its first reading's
-    // minute low until a later minute, loud above twice it), then the label.
-    /** a's first reading is its own floor: nothing loud or above it. */
-    private static final String A0 = "1513918800,a,a,1,0,0,0,0,0,0,0,0,0,0,0,0,0,false";
+    // thing), sound, then the loud shares against each device's quiet floor (its first reading's
+    // minute low until a later minute, loud above twice it), the HVAC columns, then the label.
+    /** a's first reading is its own floor: nothing loud. */
+    private static final String A0 = "1513918800,a,a,1,0,0,0,0,0,0,0,false";
+
+    /** Floor 1 (the minute's low so far): 12 is loud, 1 not, in every window. */
+    private static final String A30 = "1513918830,a,a,12,0.5,0.5,0.5,0.5,0,0,0,false";
+
+    private static final String B0 = "1513918800,b,b,20,0,0,0,0,0,0,0,true";
+
+    /** Floor 20 (b's first minute), an hour later: 15 is below it, so not loud. */
+    private static final String B3600 = "1513922400,b,b,15,0,0,0,0,0,0,0,true";
 
     /**
-     * Floor 1 (the minute's low so far): 12 is loud, 1 not, in every window; (12-1)/(12+1); mean
-     * 6.5: 5.5/7.5; std 5.5 / mean 6.5; 0.5 degrees warmer.
+     * Floor 1: 30 is loud; the unlabelled 2 at T0+3630 is in the 15 minutes only (not loud), so
+     * half of that window is loud.
      */
-    private static final String A30 =
-            "1513918830,a,a,12,0.5,0.5,0.5,0.5,0.846154,0.733333,0.846154,0.733333,0.846154,0.5,"
-                    + "0,0,0,false";
-
-    private static final String B0 = "1513918800,b,b,20,0,0,0,0,0,0,0,0,0,0,0,0,0,true";
-
-    /** Floor 20 (b's first minute), an hour later: 15 is below it, (15-20)/(15+20). */
-    private static final String B3600 =
-            "1513922400,b,b,15,0,0,0,0,-0.142857,-0.142857,-0.142857,0,0,0,0,0,0,true";
-
-    /**
-     * Floor 1: 30 is loud; the unlabelled 2 at T0+3630 is in the 15 minutes only (half of it loud),
-     * (30-1)/(30+1), above the 15-minute low (30-2)/(30+2), 1 degree warmer than it.
-     */
-    private static final String A4200 =
-            "1513923000,a,a,30,1,1,1,0.5,0.935484,0.935484,0.935484,0.875,0,1,0,0,0,true";
+    private static final String A4200 = "1513923000,a,a,30,1,1,1,0.5,0,0,0,true";
 
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 

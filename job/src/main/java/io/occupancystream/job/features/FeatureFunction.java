@@ -58,7 +58,7 @@ public class FeatureFunction extends KeyedProcessFunction<String, Reading, Featu
         quietFloor.update(floor);
         double[] vector = Feature.vector(new RecentReadings(reading, samples, level));
 
-        samples.add(new Sample(reading.timestamp, reading.sound, reading.temperature));
+        samples.add(new Sample(reading.timestamp, reading.sound));
         long oldestKept = newest - RecentReadings.LONG_SECONDS;
         samples.removeIf(s -> s.timestamp <= oldestKept);
         history.update(samples);

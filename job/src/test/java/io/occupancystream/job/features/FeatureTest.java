@@ -22,12 +22,6 @@ class FeatureTest {
                         "loud_share_3m",
                         "loud_share_5m",
                         "loud_share_15m",
-                        "sound_over_floor",
-                        "sound_mean_3m_over_floor",
-                        "sound_max_3m_over_floor",
-                        "sound_above_floor_15m",
-                        "sound_cv_5m",
-                        "temperature_change_15m",
                         "hvac_heating",
                         "hvac_cooling",
                         "hvac_standby");
@@ -39,25 +33,24 @@ class FeatureTest {
 
         double[] v = Feature.vector(new RecentReadings(r, List.of(), 4));
 
-        assertThat(v).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0);
+        assertThat(v).containsExactly(0, 0, 0, 0, 1, 0, 0);
     }
 
     @Test
     void rollingFeaturesUseTheirWindowsAndTheFloor() {
         // Hand-computed with floor 1.5, so loud is above 3. Ages of the samples kept: 0 (the
-        // reading, 6), 60 (4), 240 (2), 300 (9), 600 (1), 899 (3, temperature 68); T-900 exactly
-        // and T+30 are out. 90 s and 3 min hold 6 and 4: both loud, mean 5, max 6. 5 min adds 2:
-        // 2 of 3 loud, mean 4, population std sqrt(8/3) = 1.632993. 15 min: 6, 4 and 9 loud of 6,
-        // low 1.
+        // reading, 6), 60 (4), 240 (2), 300 (9), 600 (1), 899 (3); T-900 exactly and T+30 are
+        // out. 90 s and 3 min hold 6 and 4: both loud. 5 min adds 2: 2 of 3 loud. 15 min: 6, 4
+        // and 9 loud of 6.
         List<Sample> history =
                 List.of(
-                        new Sample(T - 900, 0.5, 60),
-                        new Sample(T - 899, 3, 68),
-                        new Sample(T - 600, 1, 69),
-                        new Sample(T - 300, 9, 69),
-                        new Sample(T - 240, 2, 69.5),
-                        new Sample(T - 60, 4, 70),
-                        new Sample(T + 30, 100, 80));
+                        new Sample(T - 900, 0.5),
+                        new Sample(T - 899, 3),
+                        new Sample(T - 600, 1),
+                        new Sample(T - 300, 9),
+                        new Sample(T - 240, 2),
+                        new Sample(T - 60, 4),
+                        new Sample(T + 30, 100));
         Reading r = new Reading("a", T, 70.5, 6, HvacStatus.STANDBY, null);
 
         double[] v = Feature.vector(new RecentReadings(r, history, 1.5));
@@ -68,12 +61,6 @@ class FeatureTest {
                         1, // loud_share_3m
                         0.666667, // loud_share_5m
                         0.5, // loud_share_15m
-                        0.6, // (6 - 1.5) / (6 + 1.5)
-                        0.538462, // (5 - 1.5) / (5 + 1.5)
-                        0.6, // max 6 over the floor
-                        0.6, // (4 - 1) / (4 + 1)
-                        0.408248, // 1.632993 / 4
-                        2.5, // 70.5 - 68
                         0, 0, 1);
     }
 
@@ -81,12 +68,12 @@ class FeatureTest {
     void noFeatureChangesWithMicrophoneSensitivity() {
         List<Sample> quiet =
                 List.of(
-                        new Sample(T - 600, 0.05, 70),
-                        new Sample(T - 120, 0.3, 70),
-                        new Sample(T - 60, 0.9, 70));
+                        new Sample(T - 600, 0.05),
+                        new Sample(T - 120, 0.3),
+                        new Sample(T - 60, 0.9));
         List<Sample> sensitive =
                 quiet.stream()
-                        .map(s -> new Sample(s.timestamp, s.sound * 37, s.temperature))
+                        .map(s -> new Sample(s.timestamp, s.sound * 37))
                         .collect(Collectors.toList());
 
         double[] a =
@@ -111,7 +98,7 @@ class FeatureTest {
                 Feature.vector(
                         new RecentReadings(
                                 new Reading("a", T, 70, 0, null, null),
-                                List.of(new Sample(T - 30, 0, 70)),
+                                List.of(new Sample(T - 30, 0)),
                                 0));
 
         assertThat(Arrays.stream(v).allMatch(d -> d == 0)).isTrue();
@@ -119,11 +106,11 @@ class FeatureTest {
 
     @Test
     void valuesAreRoundedToSixDecimals() {
-        Reading r = new Reading("a", T, 70, 1.0 / 3, null, null);
+        Reading r = new Reading("a", T, 70, 1, null, null);
+        List<Sample> history = List.of(new Sample(T - 200, 0.1), new Sample(T - 100, 0.1));
 
-        double[] v = Feature.vector(new RecentReadings(r, List.of(), 0.1));
+        double[] v = Feature.vector(new RecentReadings(r, history, 0.1));
 
-        // (1/3 - 0.1) / (1/3 + 0.1) = 0.538461538...
-        assertThat(v[Feature.SOUND_OVER_FLOOR.ordinal()]).isEqualTo(0.538462);
+        assertThat(v[Feature.LOUD_SHARE_5M.ordinal()]).isEqualTo(0.333333);
     }
 }
