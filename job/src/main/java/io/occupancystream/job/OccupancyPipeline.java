@@ -94,10 +94,7 @@ public final class OccupancyPipeline {
                         .name("arrival order")
                         .uid("arrival-order");
         DataStream<FeaturedReading> featured =
-                byDevice(arrived)
-                        .process(new FeatureFunction(settings.zone))
-                        .name("features")
-                        .uid("features");
+                byDevice(arrived).process(new FeatureFunction()).name("features").uid("features");
 
         writeTrainingSets(featured);
 

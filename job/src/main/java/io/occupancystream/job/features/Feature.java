@@ -12,26 +12,20 @@ import java.util.function.ToDoubleFunction;
  * on. Values are rounded to {@link #DECIMALS} places so that the CSV text and the in-memory vector
  * are the same numbers.
  *
- * <p>Microphones differ in sensitivity from device to device, so besides the raw levels there are
- * two features that do not change when every sound level of a device is multiplied by the same
- * factor: the 5-minute level relative to the 15-minute floor, and the 5-minute coefficient of
- * variation.
+ * <p>Every feature carries over from one microphone to another: sound enters only as the share of a
+ * device's recent readings that are loud, more than twice the device's own {@link QuietFloor}. A
+ * share does not change when every level of a device is multiplied by the same factor, nor with how
+ * far above its floor a microphone puts a voice: levels against the floor still carry each
+ * microphone's response, and raw levels would let a model learn the microphones it was trained on
+ * instead of occupancy. Nor is there a time of day or day of week: a recording that starts
+ * mid-morning, or a room used at other hours, would teach a model the clock.
  */
 public enum Feature {
-    TEMPERATURE("temperature", r -> r.reading().temperature),
-    SOUND("sound", r -> r.reading().sound),
-    SOUND_MEAN_5M("sound_mean_5m", RecentReadings::soundMean5m),
-    SOUND_MAX_5M("sound_max_5m", RecentReadings::soundMax5m),
-    SOUND_STD_5M("sound_std_5m", RecentReadings::soundStd5m),
-    /** (mean5m - min15m) / (mean5m + min15m): 0 at the floor, towards 1 far above it. */
-    SOUND_ABOVE_FLOOR_15M(
-            "sound_above_floor_15m",
-            r -> ratio(r.soundMean5m() - r.soundMin15m(), r.soundMean5m() + r.soundMin15m())),
-    SOUND_CV_5M("sound_cv_5m", r -> ratio(r.soundStd5m(), r.soundMean5m())),
-    TEMPERATURE_CHANGE_15M("temperature_change_15m", RecentReadings::temperatureChange15m),
-    HOUR_OF_DAY("hour_of_day", r -> r.localTime().getHour()),
-    /** ISO day of week: 1 is Monday, 7 is Sunday. */
-    DAY_OF_WEEK("day_of_week", r -> r.localTime().getDayOfWeek().getValue()),
+    /** Share of the last 90 seconds' readings that are loud: more than twice the floor. */
+    LOUD_SHARE_90S("loud_share_90s", r -> r.loudShare(90)),
+    LOUD_SHARE_3M("loud_share_3m", r -> r.loudShare(3 * 60)),
+    LOUD_SHARE_5M("loud_share_5m", r -> r.loudShare(5 * 60)),
+    LOUD_SHARE_15M("loud_share_15m", r -> r.loudShare(15 * 60)),
     HVAC_HEATING("hvac_heating", r -> hvac(r, HvacStatus.HEATING)),
     HVAC_COOLING("hvac_cooling", r -> hvac(r, HvacStatus.COOLING)),
     HVAC_STANDBY("hvac_standby", r -> hvac(r, HvacStatus.STANDBY));
@@ -73,10 +67,6 @@ public enum Feature {
             vector[i] = Math.round(features[i].value.applyAsDouble(recent) * SCALE) / SCALE;
         }
         return vector;
-    }
-
-    private static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? 0 : numerator / denominator;
     }
 
     private static double hvac(RecentReadings r, HvacStatus status) {

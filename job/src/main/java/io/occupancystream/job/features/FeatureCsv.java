@@ -5,14 +5,21 @@ import java.math.BigDecimal;
 
 /**
  * The CSV form of feature vectors: the training-set header and rows, and the rows of inference
- * requests, which are training rows without the target. Numbers are written in plain decimal
- * notation, never exponents.
+ * requests, which are training rows without the identity columns ({@link ModelCard#ID_COLUMNS}:
+ * timestamp, thing name, room, raw sound) and the target. Numbers are written in plain decimal
+ * notation, never exponents; a name's commas, quotes, percent signs and line breaks are
+ * percent-encoded so that every row splits on commas.
  */
 public final class FeatureCsv {
     /** The target column, as model-ops reads it (the EduKit tutorial's Autopilot target). */
     public static final String TARGET = ModelCard.DEFAULT_TARGET;
 
-    private static final String HEADER = String.join(",", Feature.columns()) + "," + TARGET;
+    private static final String HEADER =
+            String.join(",", ModelCard.ID_COLUMNS)
+                    + ","
+                    + String.join(",", Feature.columns())
+                    + ","
+                    + TARGET;
     private static final long UNIT = (long) Math.pow(10, Feature.DECIMALS);
     private static final double SCALE = UNIT;
     // Below 2^53 / 10: every such scaled value and its quotient by UNIT are exact in a double.
@@ -20,7 +27,10 @@ public final class FeatureCsv {
 
     private FeatureCsv() {}
 
-    /** The training-set header: the feature columns in order, then {@link #TARGET}. */
+    /**
+     * The training-set header: the identity columns, the feature columns in order, then {@link
+     * #TARGET}.
+     */
     public static String header() {
         return HEADER;
     }
@@ -41,9 +51,36 @@ public final class FeatureCsv {
         return row.toString();
     }
 
-    /** A training row: the feature values, then the label as true or false. */
-    public static String trainingRow(double[] vector, boolean occupied) {
-        return features(vector) + "," + occupied;
+    /**
+     * A training row: the reading's epoch seconds, thing name, room and sound, the feature values,
+     * then the label as true or false.
+     */
+    public static String trainingRow(
+            long timestamp,
+            String thingName,
+            String room,
+            double sound,
+            double[] vector,
+            boolean occupied) {
+        return timestamp
+                + ","
+                + name(thingName)
+                + ","
+                + name(room)
+                + ","
+                + number(sound)
+                + ","
+                + features(vector)
+                + ","
+                + occupied;
+    }
+
+    static String name(String name) {
+        return name.replace("%", "%25")
+                .replace(",", "%2C")
+                .replace("\"", "%22")
+                .replace("\n", "%0A")
+                .replace("\r", "%0D");
     }
 
     static String number(double value) {

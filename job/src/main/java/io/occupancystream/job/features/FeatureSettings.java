@@ -13,8 +13,9 @@ public final class FeatureSettings {
                     "zone",
                     "UTC",
                     SettingType.ZONE,
-                    "Time zone of the rooms, for the hour_of_day and day_of_week features (an IANA"
-                            + " id).");
+                    "Time zone of the rooms (an IANA id). No feature reads it any more: the"
+                            + " features left out the time of day, which does not carry over"
+                            + " between days and rooms.");
 
     public static final List<Setting<?>> SETTINGS = List.of(ZONE);
 

@@ -1,93 +1,80 @@
 package io.occupancystream.job.features;
 
 import io.occupancystream.job.reading.Reading;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * A reading seen together with its device's recent past: the statistics that the rolling {@link
- * Feature}s read. "The last 5 minutes" means timestamps in (t - 300 s, t], the reading itself
- * included; samples after the reading's own timestamp are ignored.
+ * A reading seen together with its device's recent past and quiet floor: the statistics that the
+ * rolling {@link Feature}s read. "The last 5 minutes" means timestamps in (t - 300 s, t], the
+ * reading itself included; samples after the reading's own timestamp are ignored.
  */
 public final class RecentReadings {
-    public static final long SHORT_SECONDS = 5 * 60;
+    /** How far back the windows reach: the history a device keeps. */
     public static final long LONG_SECONDS = 15 * 60;
 
+    /** A reading is loud when its sound is more than this many times the device's quiet floor. */
+    public static final double LOUD_FACTOR = 2;
+
+    /** The windows of {@link #loudShare}, in seconds. */
+    static final long[] WINDOWS = {90, 3 * 60, 5 * 60, LONG_SECONDS};
+
     private final Reading reading;
-    private final ZonedDateTime localTime;
-    private double soundMean5m;
-    private double soundMax5m;
-    private double soundStd5m;
-    private double soundMin15m;
-    private double temperatureChange15m;
+    private final double floor;
+    private final int[] count = new int[WINDOWS.length];
+    private final int[] loud = new int[WINDOWS.length];
 
     /**
      * @param history samples of the same device in any order; the reading itself may or may not be
      *     among them
+     * @param floor the device's quiet floor at the reading ({@link QuietFloor})
      */
-    public RecentReadings(Reading reading, List<Sample> history, ZoneId zone) {
+    public RecentReadings(Reading reading, List<Sample> history, double floor) {
         this.reading = reading;
-        this.localTime = Instant.ofEpochSecond(reading.timestamp).atZone(zone);
-        summarise(history);
-    }
-
-    private void summarise(List<Sample> history) {
+        this.floor = floor;
         long t = reading.timestamp;
-        double sum = reading.sound;
-        double sumSquares = reading.sound * reading.sound;
-        int n = 1;
-        soundMax5m = reading.sound;
-        soundMin15m = reading.sound;
-        long oldestTimestamp = t;
-        double oldestTemperature = reading.temperature;
+        take(0, reading.sound);
         for (Sample s : history) {
             if (s.timestamp >= t || s.timestamp <= t - LONG_SECONDS) {
                 continue; // the reading itself is counted above; newer ones are its future
             }
-            soundMin15m = Math.min(soundMin15m, s.sound);
-            if (s.timestamp < oldestTimestamp) {
-                oldestTimestamp = s.timestamp;
-                oldestTemperature = s.temperature;
-            }
-            if (s.timestamp > t - SHORT_SECONDS) {
-                sum += s.sound;
-                sumSquares += s.sound * s.sound;
-                soundMax5m = Math.max(soundMax5m, s.sound);
-                n++;
+            take(t - s.timestamp, s.sound);
+        }
+    }
+
+    /** Counts a sound {@code age} seconds old in each window it falls in. */
+    private void take(long age, double sound) {
+        boolean isLoud = sound > LOUD_FACTOR * floor;
+        for (int w = 0; w < WINDOWS.length; w++) {
+            if (age < WINDOWS[w]) {
+                count[w]++;
+                loud[w] += isLoud ? 1 : 0;
             }
         }
-        soundMean5m = sum / n;
-        soundStd5m = Math.sqrt(Math.max(0.0, sumSquares / n - soundMean5m * soundMean5m));
-        temperatureChange15m = reading.temperature - oldestTemperature;
+    }
+
+    private static int window(long seconds) {
+        for (int w = 0; w < WINDOWS.length; w++) {
+            if (WINDOWS[w] == seconds) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("no window of " + seconds + " s");
     }
 
     public Reading reading() {
         return reading;
     }
 
-    public ZonedDateTime localTime() {
-        return localTime;
+    /** The device's quiet floor at the reading. */
+    public double floor() {
+        return floor;
     }
 
-    public double soundMean5m() {
-        return soundMean5m;
-    }
-
-    public double soundMax5m() {
-        return soundMax5m;
-    }
-
-    public double soundStd5m() {
-        return soundStd5m;
-    }
-
-    public double soundMin15m() {
-        return soundMin15m;
-    }
-
-    public double temperatureChange15m() {
-        return temperatureChange15m;
+    /**
+     * The share of the readings in the last {@code seconds} that are loud ({@link #LOUD_FACTOR}).
+     */
+    public double loudShare(long seconds) {
+        int w = window(seconds);
+        return loud[w] / (double) count[w];
     }
 }

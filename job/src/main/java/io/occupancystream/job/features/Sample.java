@@ -4,13 +4,11 @@ package io.occupancystream.job.features;
 public class Sample {
     public long timestamp;
     public double sound;
-    public double temperature;
 
     public Sample() {}
 
-    public Sample(long timestamp, double sound, double temperature) {
+    public Sample(long timestamp, double sound) {
         this.timestamp = timestamp;
         this.sound = sound;
-        this.temperature = temperature;
     }
 }

@@ -8,7 +8,6 @@ import io.occupancystream.job.reading.HvacStatus;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.results.FallbackReason;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -141,10 +140,13 @@ public final class EndpointCheck {
                 + settings.name.toLowerCase(Locale.ROOT);
     }
 
-    /** A valid request row: an unoccupied room's reading, through the job's feature code. */
+    /**
+     * A valid request row: an unoccupied room's first reading, its own quiet floor, through the
+     * job's feature code.
+     */
     static String probeRow() {
         Reading reading = new Reading("startup-check", 0, 21.0, 0.0, HvacStatus.STANDBY, null);
         return FeatureCsv.features(
-                Feature.vector(new RecentReadings(reading, List.of(), ZoneOffset.UTC)));
+                Feature.vector(new RecentReadings(reading, List.of(), reading.sound)));
     }
 }

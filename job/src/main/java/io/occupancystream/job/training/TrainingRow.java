@@ -11,8 +11,14 @@ public class TrainingRow {
 
     public String thingName;
 
+    /** The room the reading belongs to. */
+    public String room;
+
     /** Epoch seconds of the reading. */
     public long timestamp;
+
+    /** The reading's own sound level, which the rule reads; not a model feature. */
+    public double sound;
 
     public double[] features;
     public boolean occupied;
@@ -22,19 +28,23 @@ public class TrainingRow {
     public TrainingRow(
             long windowStart,
             String thingName,
+            String room,
             long timestamp,
+            double sound,
             double[] features,
             boolean occupied) {
         this.windowStart = windowStart;
         this.thingName = thingName;
+        this.room = room;
         this.timestamp = timestamp;
+        this.sound = sound;
         this.features = features;
         this.occupied = occupied;
     }
 
-    /** The CSV line of this row: features then the target, as the training-set header says. */
+    /** The CSV line of this row, as the training-set header says. */
     public String csv() {
-        return FeatureCsv.trainingRow(features, occupied);
+        return FeatureCsv.trainingRow(timestamp, thingName, room, sound, features, occupied);
     }
 
     @Override
@@ -45,18 +55,27 @@ public class TrainingRow {
         TrainingRow that = (TrainingRow) o;
         return windowStart == that.windowStart
                 && timestamp == that.timestamp
+                && Double.compare(sound, that.sound) == 0
                 && occupied == that.occupied
                 && Objects.equals(thingName, that.thingName)
+                && Objects.equals(room, that.room)
                 && Arrays.equals(features, that.features);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(windowStart, thingName, timestamp, occupied, Arrays.hashCode(features));
+        return Objects.hash(
+                windowStart,
+                thingName,
+                room,
+                timestamp,
+                sound,
+                occupied,
+                Arrays.hashCode(features));
     }
 
     @Override
     public String toString() {
-        return thingName + "@" + timestamp + " " + csv();
+        return csv();
     }
 }

@@ -71,7 +71,9 @@ public class TrainingRowsFunction
                 new TrainingRow(
                         windowStart,
                         r.reading.thingName,
+                        r.reading.thingName,
                         r.reading.timestamp,
+                        r.reading.sound,
                         r.features,
                         r.reading.roomOccupancy));
     }

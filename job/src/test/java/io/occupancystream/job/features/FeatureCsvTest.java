@@ -13,22 +13,32 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FeatureCsvTest {
     @Test
-    void headerIsFeaturesThenTarget() {
+    void headerIsIdentityThenFeaturesThenTarget() {
         assertThat(FeatureCsv.header())
                 .isEqualTo(
-                        "temperature,sound,sound_mean_5m,sound_max_5m,sound_std_5m,"
-                                + "sound_above_floor_15m,sound_cv_5m,temperature_change_15m,"
-                                + "hour_of_day,day_of_week,hvac_heating,hvac_cooling,hvac_standby,"
+                        "timestamp,thing_name,room,sound,"
+                                + "loud_share_90s,loud_share_3m,loud_share_5m,loud_share_15m,"
+                                + "hvac_heating,hvac_cooling,hvac_standby,"
                                 + "roomoccupancy");
     }
 
     @Test
-    void trainingRowIsTheInferenceRowPlusTheLabel() {
-        double[] v = {76.892, 0.08, 0.08, 0.08, 0, 0, 0, -0.5, 10, 5, 0, 0, 1};
+    void trainingRowIsTheIdentityThenTheInferenceRowThenTheLabel() {
+        double[] v = new double[Feature.values().length];
+        v[0] = 0.5;
+        v[1] = 0.08;
+        v[v.length - 1] = -0.5;
+        String features = FeatureCsv.features(v);
 
-        assertThat(FeatureCsv.features(v)).isEqualTo("76.892,0.08,0.08,0.08,0,0,0,-0.5,10,5,0,0,1");
-        assertThat(FeatureCsv.trainingRow(v, true))
-                .isEqualTo("76.892,0.08,0.08,0.08,0,0,0,-0.5,10,5,0,0,1,true");
+        assertThat(features).isEqualTo("0.5,0.08,0,0,0,0,-0.5");
+        assertThat(FeatureCsv.trainingRow(1513919981, "roe-s1", "roe-room", 0.08, v, true))
+                .isEqualTo("1513919981,roe-s1,roe-room,0.08," + features + ",true");
+    }
+
+    @Test
+    void namesWithCommasQuotesOrLineBreaksArePercentEncoded() {
+        assertThat(FeatureCsv.name("Lab 2, \"east\"\n100%"))
+                .isEqualTo("Lab 2%2C %22east%22%0A100%25");
     }
 
     @ParameterizedTest
@@ -71,13 +81,13 @@ class FeatureCsvTest {
     @Test
     void modelOpsReadsTheSameTargetAndRuleColumn() {
         assertThat(FeatureCsv.TARGET).isEqualTo(ModelCard.DEFAULT_TARGET);
-        assertThat(Feature.SOUND.column()).isEqualTo(TrainingSet.RULE_COLUMN);
+        assertThat(ModelCard.ID_COLUMNS.get(3)).isEqualTo(TrainingSet.RULE_COLUMN);
     }
 
     @Test
     void refusesAVectorOfAnotherLength() {
         assertThatThrownBy(() -> FeatureCsv.features(new double[3]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected 13 features, got 3");
+                .hasMessage("expected 7 features, got 3");
     }
 }

@@ -3,7 +3,6 @@ package io.occupancystream.job.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.job.reading.Reading;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -23,17 +22,16 @@ class FeatureFunctionTest {
     private static final long T0 = 1513918800L;
 
     private static final Reading FIRST = new Reading("a", T0, 70, 10, null, null);
-    private static final Reading SECOND = new Reading("a", T0 + 60, 71, 20, null, null);
+    private static final Reading SECOND = new Reading("a", T0 + 60, 71, 25, null, null);
 
-    /** FIRST alone: its own sound, no spread, 05:00 on day 5. */
-    private static final double[] FIRST_ALONE = {70, 10, 10, 10, 0, 0, 0, 0, 5, 5, 0, 0, 0};
+    /** A device's first reading is its own floor: nothing is loud or above anything. */
+    private static final double[] ALONE = {0, 0, 0, 0, 0, 0, 0};
 
-    /** SECOND after FIRST: mean 15, max 20, std 5, floor 10, 1 degree warmer. */
-    private static final double[] SECOND_AFTER_FIRST = {
-        71, 20, 15, 20, 5, 0.2, 0.333333, 1, 5, 5, 0, 0, 0
-    };
-
-    private static final double[] SECOND_ALONE = {71, 20, 20, 20, 0, 0, 0, 0, 5, 5, 0, 0, 0};
+    /**
+     * SECOND after FIRST: the floor is FIRST's minute's low, 10, so SECOND is loud and FIRST not
+     * (half of every window).
+     */
+    private static final double[] SECOND_AFTER_FIRST = {0.5, 0.5, 0.5, 0.5, 0, 0, 0};
 
     private KeyedOneInputStreamOperatorTestHarness<String, Reading, FeaturedReading> harness;
 
@@ -41,7 +39,7 @@ class FeatureFunctionTest {
     void open() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new FeatureFunction(ZoneOffset.UTC), r -> r.thingName, Types.STRING);
+                        new FeatureFunction(), r -> r.thingName, Types.STRING);
     }
 
     @AfterEach
@@ -58,7 +56,7 @@ class FeatureFunctionTest {
 
         assertThat(afterFirst).extracting(f -> f.reading).containsExactly(FIRST);
         assertThat(out).extracting(f -> f.reading).containsExactly(FIRST, SECOND);
-        assertThat(out.get(0).features).containsExactly(FIRST_ALONE);
+        assertThat(out.get(0).features).containsExactly(ALONE);
         assertThat(out.get(1).features).containsExactly(SECOND_AFTER_FIRST);
     }
 
@@ -69,8 +67,8 @@ class FeatureFunctionTest {
 
         List<FeaturedReading> out = harness.extractOutputValues();
         assertThat(out).extracting(f -> f.reading).containsExactly(SECOND, FIRST);
-        assertThat(out.get(0).features).containsExactly(SECOND_ALONE);
-        assertThat(out.get(1).features).containsExactly(FIRST_ALONE);
+        assertThat(out.get(0).features).containsExactly(ALONE);
+        assertThat(out.get(1).features).containsExactly(ALONE);
     }
 
     private void process(Reading reading) throws Exception {

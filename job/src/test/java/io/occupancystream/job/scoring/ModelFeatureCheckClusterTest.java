@@ -56,7 +56,8 @@ class ModelFeatureCheckClusterTest {
                                 out.toString());
 
         List<String> jobFeatures = Feature.columns();
-        List<String> modelFeatures = new ArrayList<>(jobFeatures.subList(0, 11));
+        List<String> modelFeatures =
+                new ArrayList<>(jobFeatures.subList(0, jobFeatures.size() - 2));
         modelFeatures.addAll(TrainedModels.OTHER_FEATURES);
         assertThat(card.features).isEqualTo(modelFeatures);
         assertThat(code).isEqualTo(2);

@@ -19,12 +19,10 @@ public final class FeaturedReadings {
             double sound = (i * 7) % 30;
             double temperature = 68 + (i % 10) / 2.0;
             double[] features = new double[Feature.values().length];
-            features[Feature.TEMPERATURE.ordinal()] = temperature;
-            features[Feature.SOUND.ordinal()] = sound;
-            features[Feature.SOUND_MEAN_5M.ordinal()] = sound;
-            features[Feature.SOUND_MAX_5M.ordinal()] = sound;
-            features[Feature.HOUR_OF_DAY.ordinal()] = 5;
-            features[Feature.DAY_OF_WEEK.ordinal()] = 5;
+            features[Feature.LOUD_SHARE_90S.ordinal()] = sound > 4 ? 1 : 0;
+            features[Feature.LOUD_SHARE_3M.ordinal()] = sound > 4 ? 0.5 : 0;
+            features[Feature.LOUD_SHARE_5M.ordinal()] = (i % 11) / 10.0;
+            features[Feature.LOUD_SHARE_15M.ordinal()] = (i % 31) / 30.0;
             features[Feature.HVAC_STANDBY.ordinal()] = 1;
             readings.add(
                     new FeaturedReading(

@@ -139,7 +139,7 @@ public final class TrainedModels {
 
         TrainingSet rows = new TrainingSetReader(FeatureCsv.TARGET, null, null).read(training);
         TrainedModel trained =
-                new ModelTrainer(2, Duration.ofSeconds(5), 7, Objective.F1, 2)
+                new ModelTrainer(2, 7, Objective.F1, 2)
                         .train(rows, "simulated recording", Progress.NONE);
         Files.createDirectories(modelDir);
         writeArtifact(modelDir.resolve(ModelArtifact.FILE), trained.xgboostModel);

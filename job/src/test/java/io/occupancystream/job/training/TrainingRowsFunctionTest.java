@@ -113,6 +113,12 @@ class TrainingRowsFunctionTest {
 
     private static TrainingRow row(long windowStart, String thing, long timestamp, double feature) {
         return new TrainingRow(
-                windowStart * 1000, thing, timestamp, new double[] {feature}, feature > 1);
+                windowStart * 1000,
+                thing,
+                thing,
+                timestamp,
+                10,
+                new double[] {feature},
+                feature > 1);
     }
 }

@@ -30,6 +30,14 @@ public class ModelCard {
      */
     public static final String DEFAULT_TARGET = "roomoccupancy";
 
+    /**
+     * The leading columns of a training set that say which reading a row is (epoch seconds, the
+     * device, its room) and its raw sound level, which the rule baseline reads: for per-device and
+     * per-room validation and the rule, never model features.
+     */
+    public static final List<String> ID_COLUMNS =
+            List.of("timestamp", "thing_name", "room", "sound");
+
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,12 +39,25 @@ public final class TrainingDataOptions {
     public Instant until;
 
     @picocli.CommandLine.Option(
+            names = "--room",
+            paramLabel = "THING=ROOM",
+            description =
+                    "Count THING's rows as in ROOM, whatever room they name (repeatable): for"
+                            + " training sets whose rows name the thing as its own room.")
+    public Map<String, String> rooms = new LinkedHashMap<>();
+
+    @picocli.CommandLine.Option(
             names = "--s3-endpoint",
             paramLabel = "URL",
             description = "Another S3 endpoint (a local S3 server), with path-style addressing.")
     public URI s3Endpoint;
 
+    /** The rows of {@code --data} in the window range, with {@code --room}'s rooms. */
     public TrainingSet read(String target) throws IOException {
+        return readRows(target).inRooms(rooms);
+    }
+
+    private TrainingSet readRows(String target) throws IOException {
         TrainingSetReader reader = new TrainingSetReader(target, since, until);
         if (!data.startsWith("s3://")) {
             return reader.read(Path.of(data));

@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.data;
 
+import io.occupancystream.model.ModelCard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,13 +21,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads every training-set CSV under a folder, as the job writes them: a header of feature columns
- * and the target, one folder per window ({@code dt=2017-12-22/hour=05[/minute=15]}, UTC). Files in
- * progress (names starting with {@code .} or {@code _}) are skipped. All files must have the same
- * header; every value must be a finite number and every label true or false, else a {@link
- * TrainingDataException} names the file and line. Rows come in window order and, within a window,
- * in the order of their text, and the data hash is over that content: the same rows give the same
- * training set and hash however they were split into part files.
+ * Reads every training-set CSV under a folder, as the job writes them: a header of identity columns
+ * ({@link ModelCard#ID_COLUMNS}, optional), feature columns and the target, one folder per window
+ * ({@code dt=2017-12-22/hour=05[/minute=15]}, UTC). Files in progress (names starting with {@code
+ * .} or {@code _}) are skipped. All files must have the same header; every value must be a finite
+ * number and every label true or false, else a {@link TrainingDataException} names the file and
+ * line. Rows come in window order and, within a window, in the order of their text, and the data
+ * hash is over that content: the same rows give the same training set and hash however they were
+ * split into part files.
  */
 public final class TrainingSetReader {
     private static final Pattern WINDOW =
@@ -56,6 +58,7 @@ public final class TrainingSetReader {
         Path headerFile = null;
         List<Row> rows = new ArrayList<>();
         int targetColumn = -1;
+        Identity identity = null;
         for (CsvFile file : files) {
             byte[] bytes = Files.readAllBytes(file.path);
             try (BufferedReader lines =
@@ -69,6 +72,7 @@ public final class TrainingSetReader {
                     header = fileHeader;
                     headerFile = file.path;
                     targetColumn = targetColumn(header, file.path);
+                    identity = new Identity(header);
                 } else if (!header.equals(fileHeader)) {
                     throw new TrainingDataException(
                             file.path
@@ -97,7 +101,8 @@ public final class TrainingSetReader {
                             new Row(
                                     file.windowStart,
                                     line,
-                                    features(cells, targetColumn, header, where),
+                                    identity.of(cells, file.windowStart, where),
+                                    features(cells, targetColumn, identity, header, where),
                                     label(cells[targetColumn], where)));
                 }
             }
@@ -109,12 +114,21 @@ public final class TrainingSetReader {
         // The job writes a window as several part files with random names, so file order is not
         // data: ordering rows by their text within a window makes the same rows the same set.
         rows.sort(Comparator.<Row>comparingLong(r -> r.windowStart).thenComparing(r -> r.line));
-        List<String> features = new ArrayList<>(Arrays.asList(header.split(",", -1)));
-        features.remove(targetColumn);
+        List<String> columnNames = Arrays.asList(header.split(",", -1));
+        List<String> features = new ArrayList<>();
+        for (int c = 0; c < columnNames.size(); c++) {
+            if (c != targetColumn && !identity.isIdentity(c)) {
+                features.add(columnNames.get(c));
+            }
+        }
         int columns = features.size();
         float[] values = new float[rows.size() * columns];
         boolean[] labels = new boolean[rows.size()];
         long[] windows = new long[rows.size()];
+        long[] timestamps = new long[rows.size()];
+        String[] things = new String[rows.size()];
+        String[] rooms = new String[rows.size()];
+        double[] sounds = new double[rows.size()];
         MessageDigest digest = Sha256.digest();
         digest.update((header + "\n").getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < rows.size(); r++) {
@@ -122,6 +136,10 @@ public final class TrainingSetReader {
             System.arraycopy(row.features, 0, values, r * columns, columns);
             labels[r] = row.label;
             windows[r] = row.windowStart;
+            timestamps[r] = row.id.timestamp;
+            things[r] = row.id.thing;
+            rooms[r] = row.id.room;
+            sounds[r] = row.id.sound;
             digest.update(
                     (row.windowStart + ":" + row.line + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -131,6 +149,10 @@ public final class TrainingSetReader {
                 values,
                 labels,
                 windows,
+                timestamps,
+                things,
+                rooms,
+                sounds,
                 files.size(),
                 "sha256:" + Sha256.hex(digest.digest()));
     }
@@ -144,11 +166,12 @@ public final class TrainingSetReader {
         return column;
     }
 
-    private static float[] features(String[] cells, int targetColumn, String header, String where) {
-        float[] row = new float[cells.length - 1];
+    private static float[] features(
+            String[] cells, int targetColumn, Identity identity, String header, String where) {
+        float[] row = new float[cells.length - 1 - identity.columns()];
         int c = 0;
         for (int i = 0; i < cells.length; i++) {
-            if (i == targetColumn) {
+            if (i == targetColumn || identity.isIdentity(i)) {
                 continue;
             }
             float value;
@@ -241,12 +264,14 @@ public final class TrainingSetReader {
     private static final class Row {
         final long windowStart;
         final String line;
+        final RowId id;
         final float[] features;
         final boolean label;
 
-        Row(long windowStart, String line, float[] features, boolean label) {
+        Row(long windowStart, String line, RowId id, float[] features, boolean label) {
             this.windowStart = windowStart;
             this.line = line;
+            this.id = id;
             this.features = features;
             this.label = label;
         }

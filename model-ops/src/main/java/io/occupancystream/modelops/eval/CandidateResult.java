@@ -30,6 +30,20 @@ public class CandidateResult {
     public double logLoss;
     public double trainSeconds;
 
+    /**
+     * F1 of the device that did worst at the candidate's threshold, and its name; for XGBoost
+     * candidates on data from several devices, scored leave-one-device-out. NaN when undefined.
+     */
+    public double worstDeviceF1 = Double.NaN;
+
+    public String worstDevice;
+
+    /**
+     * The validation rows' probabilities the figures above come from (out of device where {@link
+     * #worstDevice} is set); not written to the leaderboard.
+     */
+    public transient double[] validationProbabilities;
+
     /** The value of the search objective (F1 or AUC) the leaderboard is sorted by. */
     public double objectiveValue;
 

@@ -3,6 +3,7 @@ package io.occupancystream.modelops.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.ModelCard;
 import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
@@ -33,6 +34,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin TrainingDataOptions data;
 
     @Option(
+            names = "--rule-threshold",
+            paramLabel = "SOUND",
+            description =
+                    "The rule to compare with: occupied when sound is above this, such as the"
+                            + " job's scoring.rule.sound-threshold (default: the card's rule"
+                            + " baseline, chosen on its training rows).")
+    Double ruleThresholdOption;
+
+    @Option(
             names = "--out",
             paramLabel = "FILE",
             description = "Where to write the metrics (default: MODEL_DIR/evaluation.json).")
@@ -44,12 +54,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             TrainingSet rows = data.read(predictor.card().target);
             predictor.requireFeatures(rows.features());
             float[] probabilities = predictor.probabilities(rows.values(), rows.rows());
-            double ruleThreshold = predictor.card().ruleBaseline.get("threshold").asDouble();
+            double ruleThreshold =
+                    ruleThresholdOption != null
+                            ? ruleThresholdOption
+                            : predictor.card().ruleBaseline.get("threshold").asDouble();
             ModelVsRule comparison =
                     new ModelVsRule(
                             toDoubles(probabilities),
                             predictor.threshold(),
-                            rows.column(TrainingSet.RULE_COLUMN),
+                            rows.sound(),
                             ruleThreshold,
                             rows.labels());
 
@@ -62,6 +75,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             result.put("modelThreshold", predictor.threshold());
             result.put("ruleThreshold", ruleThreshold);
             result.setAll(comparison.toJson());
+            ModelCard card = predictor.card();
+            DeviceAndRoomMetrics byDevice =
+                    DeviceAndRoomMetrics.of(
+                            rows,
+                            toDoubles(probabilities),
+                            card.deviceRule(),
+                            card.roomRule(DecisionReplay.DEFAULT_FRESHNESS_SECONDS),
+                            ruleThreshold);
+            result.put("deviceRule", card.deviceRule().toString());
+            result.put(
+                    "roomRule", card.roomRule(DecisionReplay.DEFAULT_FRESHNESS_SECONDS).toString());
+            result.setAll(byDevice.toJson());
             Path file = out != null ? out : modelDir.resolve("evaluation.json");
             MAPPER.writeValue(file.toFile(), result);
 
@@ -78,6 +103,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     predictor.threshold(),
                     ruleThreshold);
             System.out.print(comparison.table());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Decisions replayed in arrival order: device %s; room %s%n",
+                    card.deviceRule(),
+                    card.roomRule(DecisionReplay.DEFAULT_FRESHNESS_SECONDS));
+            System.out.print(byDevice.table());
             System.out.println("Wrote " + file);
             return 0;
         }

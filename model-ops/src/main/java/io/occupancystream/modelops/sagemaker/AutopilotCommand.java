@@ -115,9 +115,12 @@ public final class AutopilotCommand implements Callable<Integer> {
                 rows.rows(), rows.occupied(), rows.files(), data.data);
         String name = jobName != null ? jobName : defaultJobName();
         String outputUri = output != null ? output : AutopilotJobSpec.defaultOutput(data.data);
+        String input;
+        try (S3Client s3 = data.s3Client()) {
+            input = AutopilotInput.stage(s3, data.data, outputUri, name);
+        }
         AutopilotJobSpec spec =
-                new AutopilotJobSpec(
-                        name, data.data, outputUri, role, maxCandidates, objective, mode);
+                new AutopilotJobSpec(name, input, outputUri, role, maxCandidates, objective, mode);
         try (SageMakerClient client = sageMaker.client()) {
             AutopilotRun run =
                     new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);

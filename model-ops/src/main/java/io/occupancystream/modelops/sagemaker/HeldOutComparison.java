@@ -7,14 +7,17 @@ import io.occupancystream.model.ModelLocation;
 import io.occupancystream.model.OccupancyPredictor;
 import io.occupancystream.model.aws.AwsEndpoint;
 import io.occupancystream.modelops.data.TrainingSet;
+import io.occupancystream.modelops.train.ModelTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Scores a model-ops challenger and a model-ops champion here, each with its own threshold, on the
- * rows the challenger held out of its training: the newest windows of the data it was trained on.
- * Falls back to the recorded metrics, saying why, when the champion is not a model-ops model, its
- * files are not given, they hold another model, or it takes other features.
+ * rows the challenger held out of its training ({@link ModelTrainer#holdingOutLatest()}): the
+ * newest rows of the data it was given, which neither its model nor any of its choices saw. Falls
+ * back to the recorded metrics, saying why, when the challenger held no rows out, the champion is
+ * not a model-ops model, its files are not given, they hold another model, or it takes other
+ * features.
  */
 final class HeldOutComparison implements ChampionComparison {
     static final String SOURCE_PREFIX = "model-ops:";
@@ -60,6 +63,11 @@ final class HeldOutComparison implements ChampionComparison {
                     championLocation + " holds " + found + ", not the champion " + championVersion);
         }
         TrainingSet heldOut = heldOut(ModelCard.read(challengerDir));
+        if (heldOut.rows() == 0) {
+            return Comparison.recordedMetrics(
+                    "the challenger trained on every row it was given; none is left to compare"
+                            + " on");
+        }
         try {
             return Comparison.sameRows(
                     heldOut, f1(challengerDir, heldOut), f1(championDir, heldOut));
@@ -68,7 +76,7 @@ final class HeldOutComparison implements ChampionComparison {
         }
     }
 
-    /** The validation rows of the challenger's time split: the last ones of its data. */
+    /** The rows the challenger's model did not train on: the last ones of its data. */
     private TrainingSet heldOut(ModelCard challenger) {
         Object hash = challenger.trainingData.get("hash");
         if (!trainedOn.dataHash().equals(hash)) {
@@ -79,8 +87,8 @@ final class HeldOutComparison implements ChampionComparison {
                             + trainedOn.dataHash()
                             + ")");
         }
-        int validation = Math.toIntExact(challenger.rows.get("validation"));
-        return trainedOn.slice(trainedOn.rows() - validation, trainedOn.rows());
+        int heldOut = Math.toIntExact(challenger.rows.getOrDefault(ModelTrainer.HELD_OUT, 0L));
+        return trainedOn.slice(trainedOn.rows() - heldOut, trainedOn.rows());
     }
 
     private static double f1(Path modelDir, TrainingSet rows) throws IOException {

@@ -9,7 +9,6 @@ import io.occupancystream.modelops.train.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,13 +76,6 @@ public final class RetrainCommand implements Callable<Integer> {
             description = "Candidates to try, locally or in Autopilot (default: ${DEFAULT-VALUE}).")
     int maxCandidates;
 
-    @Option(
-            names = "--time-budget",
-            defaultValue = "PT60S",
-            description =
-                    "With --trainer LOCAL: the search's time budget (default: ${DEFAULT-VALUE}).")
-    Duration timeBudget;
-
     // Replaced in tests.
     Pause pause = Pause.THREAD;
 
@@ -106,10 +98,10 @@ public final class RetrainCommand implements Callable<Integer> {
                 Path dir = Files.createTempDirectory("retrain");
                 new ModelTrainer(
                                 maxCandidates,
-                                timeBudget,
                                 42,
                                 Objective.F1,
                                 Runtime.getRuntime().availableProcessors())
+                        .holdingOutLatest()
                         .train(rows, data.data, Progress.NONE)
                         .writeTo(dir);
                 DeployLocalModelCommand.deploy(
@@ -141,13 +133,14 @@ public final class RetrainCommand implements Callable<Integer> {
             throw new PromotionException("--trainer AUTOPILOT needs --role ARN");
         }
         String name = AutopilotJobSpec.retrainingJobName(Instant.now());
+        String output = AutopilotJobSpec.defaultOutput(data.data);
         AutopilotRun run = new AutopilotRun(client, pause, promotion.poll, promotion.maxWait, out);
         Challenger best =
                 run.bestCandidate(
                         new AutopilotJobSpec(
                                 name,
-                                data.data,
-                                AutopilotJobSpec.defaultOutput(data.data),
+                                AutopilotInput.stage(s3, data.data, output, name),
+                                output,
                                 autopilotRole,
                                 maxCandidates,
                                 AutoMLMetricEnum.F1,

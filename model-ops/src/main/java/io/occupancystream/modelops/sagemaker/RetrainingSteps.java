@@ -54,13 +54,18 @@ public final class RetrainingSteps {
                 settings.minNewRows);
     }
 
-    /** Starts Autopilot on the training prefix; returns the job's name. */
+    /**
+     * Starts Autopilot on a copy of the training prefix without identity columns ({@link
+     * AutopilotInput}); returns the job's name.
+     */
     public String startAutopilot() {
+        String name = AutopilotJobSpec.retrainingJobName(clock.instant());
+        String output = AutopilotJobSpec.defaultOutput(settings.dataUri);
         AutopilotJobSpec spec =
                 new AutopilotJobSpec(
-                        AutopilotJobSpec.retrainingJobName(clock.instant()),
-                        settings.dataUri,
-                        AutopilotJobSpec.defaultOutput(settings.dataUri),
+                        name,
+                        AutopilotInput.stage(s3, settings.dataUri, output, name),
+                        output,
                         settings.autopilotRoleArn,
                         settings.maxCandidates,
                         AutoMLMetricEnum.F1,

@@ -5,56 +5,60 @@ import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.BinaryMetrics;
 import io.occupancystream.modelops.eval.CandidateResult;
-import java.time.Duration;
+import io.occupancystream.modelops.eval.GroupMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * A laptop-scale Autopilot: XGBoost candidates from {@link Hyperparameters} (random search,
- * seeded), each with early stopping on the later validation rows and its own best-F1 threshold,
- * plus two baselines (logistic regression and the sound rule), ranked by the objective on the
- * validation rows. Stops after the candidate count or the time budget, whichever comes first.
+ * seeded), each scored out of sample on the rows it may learn from ({@link LeaveOneDeviceOut}: out
+ * of device and out of time where there are several devices, out of time alone with one) with its
+ * own best-F1 threshold; its round count is the median of those fits', and the F1 objective is its
+ * worst device's. Two baselines (logistic regression and the sound rule) are trained on the earlier
+ * rows of the time split and scored on its later rows, as before; they are for comparison and never
+ * deployed. The budget is a number of candidates, never a time: the same rows and seed give the
+ * same leaderboard on any machine.
  */
 public final class CandidateSearch {
     static final double TIE_TOLERANCE = 0.005;
 
     private final int candidates;
-    private final Duration budget;
     private final long seed;
     private final Objective objective;
     private final XgboostTrainer trainer;
 
-    public CandidateSearch(
-            int candidates, Duration budget, long seed, Objective objective, int threads) {
+    public CandidateSearch(int candidates, long seed, Objective objective, int threads) {
         this.candidates = candidates;
-        this.budget = budget;
         this.seed = seed;
         this.objective = objective;
         this.trainer = new XgboostTrainer(threads);
     }
 
-    /** The leaderboard, best first. */
-    public List<CandidateResult> run(TimeSplit split, double ruleThreshold, Progress progress)
+    /**
+     * The leaderboard, best first.
+     *
+     * @param learn the rows the XGBoost candidates learn from and are scored on out of sample
+     * @param split the time split the baselines are trained and scored on
+     */
+    public List<CandidateResult> run(
+            TrainingSet learn, TimeSplit split, double ruleThreshold, Progress progress)
             throws XGBoostError {
         List<CandidateResult> results = new ArrayList<>();
         results.add(rule(split, ruleThreshold));
         results.add(logistic(split));
-        long positives = split.train.occupied();
-        double negativesPerPositive = (split.train.rows() - positives) / (double) positives;
+        long positives = learn.occupied();
+        double negativesPerPositive = (learn.rows() - positives) / (double) positives;
         Random random = new Random(seed);
-        long deadline = System.nanoTime() + budget.toNanos();
         progress.start(candidates);
         CandidateResult best = null;
         for (int i = 0; i < candidates; i++) {
-            if (i > 0 && System.nanoTime() > deadline) {
-                break;
-            }
             CandidateResult c =
-                    xgboost(i, split, Hyperparameters.sample(i, random, negativesPerPositive));
+                    xgboost(i, learn, Hyperparameters.sample(i, random, negativesPerPositive));
             results.add(c);
             if (best == null || c.objectiveValue > best.objectiveValue) {
                 best = c;
@@ -71,16 +75,18 @@ public final class CandidateSearch {
         return results;
     }
 
-    private CandidateResult xgboost(int index, TimeSplit split, java.util.Map<String, Object> hp)
+    private CandidateResult xgboost(int index, TrainingSet train, Map<String, Object> hp)
             throws XGBoostError {
         long start = System.nanoTime();
-        XgboostTrainer.Fit fit = trainer.fit(split.train, split.validation, hp, seedOf(index));
+        XgboostTrainer.Fit fit = new LeaveOneDeviceOut(trainer).fit(train, hp, seedOf(index));
         CandidateResult c =
                 scored(
                         String.format(Locale.ROOT, "xgb-%03d", index),
-                        "xgboost",
+                        LeaveOneDeviceOut.applies(train)
+                                ? "xgboost (scored leave-one-device-out)"
+                                : "xgboost (scored out of time)",
                         fit.validationProbabilities,
-                        split.validation);
+                        train);
         c.hyperparameters.putAll(hp);
         c.rounds = fit.rounds;
         c.seed = seedOf(index);
@@ -98,7 +104,7 @@ public final class CandidateSearch {
     }
 
     private CandidateResult rule(TimeSplit split, double threshold) {
-        double[] sound = split.validation.column(TrainingSet.RULE_COLUMN);
+        double[] sound = split.validation.sound();
         boolean[] actual = split.validation.labels();
         CandidateResult c = new CandidateResult();
         c.id = "baseline-rule";
@@ -108,6 +114,7 @@ public final class CandidateSearch {
         fill(c, ConfusionMatrix.at(sound, actual, Math.nextUp(threshold)));
         c.auc = BinaryMetrics.auc(sound, actual);
         c.logLoss = Double.NaN;
+        byDevice(c, split.validation, sound, Math.nextUp(threshold));
         c.objectiveValue = objective.of(c);
         return c;
     }
@@ -122,8 +129,24 @@ public final class CandidateSearch {
         fill(c, ConfusionMatrix.at(probabilities, actual, c.threshold));
         c.auc = BinaryMetrics.auc(probabilities, actual);
         c.logLoss = BinaryMetrics.logLoss(probabilities, actual);
+        c.validationProbabilities = probabilities;
+        byDevice(c, validation, probabilities, c.threshold);
         c.objectiveValue = objective.of(c);
         return c;
+    }
+
+    private static void byDevice(
+            CandidateResult c, TrainingSet validation, double[] scores, double threshold) {
+        boolean[] decisions = new boolean[scores.length];
+        for (int r = 0; r < scores.length; r++) {
+            decisions[r] = scores[r] >= threshold;
+        }
+        if (validation.things().size() < 2) {
+            return;
+        }
+        Map<String, ConfusionMatrix> devices = GroupMetrics.byThing(validation, decisions);
+        c.worstDeviceF1 = GroupMetrics.worstF1(devices);
+        c.worstDevice = GroupMetrics.worst(devices);
     }
 
     private static void fill(CandidateResult c, ConfusionMatrix m) {

@@ -32,7 +32,7 @@ public final class Hyperparameters {
             return p;
         }
         p.put("max_depth", DEPTHS[random.nextInt(DEPTHS.length)]);
-        p.put("eta", round(Math.exp(uniform(random, Math.log(0.02), Math.log(0.3)))));
+        p.put("eta", round(Math.exp(uniform(random, Math.log(0.05), Math.log(0.3)))));
         p.put("min_child_weight", MIN_CHILD_WEIGHTS[random.nextInt(MIN_CHILD_WEIGHTS.length)]);
         p.put("subsample", round(uniform(random, 0.6, 1.0)));
         p.put("colsample_bytree", round(uniform(random, 0.5, 1.0)));

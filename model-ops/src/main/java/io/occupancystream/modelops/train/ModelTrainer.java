@@ -8,9 +8,9 @@ import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.CandidateResult;
+import io.occupancystream.modelops.eval.DeviceAndRoomMetrics;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.report.ReportInput;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +22,13 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Trains an occupancy model from labelled rows: refuses too little or one-class data, splits in
- * time, runs the {@link CandidateSearch}, trains the best XGBoost candidate again with its best
- * round count, and describes the result in a {@link ModelCard}.
+ * Trains an occupancy model from labelled rows: refuses too little or one-class data, runs the
+ * {@link CandidateSearch} (each candidate scored out of device and out of time, {@link
+ * LeaveOneDeviceOut}), chooses the device and room decision rules on the winner's out-of-sample
+ * probabilities ({@link DecisionChoice}), trains the winner on the rows with its round count, and
+ * describes the result in a {@link ModelCard} with those out-of-sample figures per device and per
+ * room. {@link #holdingOutLatest()} keeps the latest rows of the time split out of all of it and
+ * measures the model on them instead.
  */
 public final class ModelTrainer {
     /** Autopilot's minimum for a tabular job. */
@@ -36,52 +40,94 @@ public final class ModelTrainer {
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** The card's count of latest rows the deployed model did not train on ({@code rows}). */
+    public static final String HELD_OUT = "heldOut";
+
+    /** Where the card keeps the training rows' out-of-sample figures per device and room. */
+    public static final String OUT_OF_SAMPLE_KEY = "outOfSampleTrainingRows";
+
     private final int candidates;
-    private final Duration budget;
     private final long seed;
     private final Objective objective;
     private final int threads;
+    private final boolean holdOutLatest;
 
-    public ModelTrainer(
-            int candidates, Duration budget, long seed, Objective objective, int threads) {
+    /**
+     * @param candidates how many XGBoost candidates the search tries: a count, not a time, so two
+     *     trainings on the same rows give the same model
+     */
+    public ModelTrainer(int candidates, long seed, Objective objective, int threads) {
+        this(candidates, seed, objective, threads, false);
+    }
+
+    private ModelTrainer(
+            int candidates, long seed, Objective objective, int threads, boolean holdOutLatest) {
         this.candidates = candidates;
-        this.budget = budget;
         this.seed = seed;
         this.objective = objective;
         this.threads = threads;
+        this.holdOutLatest = holdOutLatest;
+    }
+
+    /**
+     * This trainer, but the deployed model does not train on the latest rows of the time split (the
+     * validation rows): they stay unseen for a champion/challenger comparison, at the price of a
+     * model that has not learnt from them.
+     */
+    public ModelTrainer holdingOutLatest() {
+        return new ModelTrainer(candidates, seed, objective, threads, true);
     }
 
     public TrainedModel train(TrainingSet all, String source, Progress progress)
             throws XGBoostError {
         check(all);
         TimeSplit split = TimeSplit.latest(all, VALIDATION_FRACTION, MIN_VALIDATION_CLASS_SHARE);
-        double ruleThreshold =
-                RuleBaseline.bestThreshold(
-                        split.train.column(TrainingSet.RULE_COLUMN), split.train.labels());
+        TrainingSet learn = holdOutLatest ? split.train : all;
+        double ruleThreshold = RuleBaseline.bestThreshold(learn.sound(), learn.labels());
         List<CandidateResult> leaderboard =
-                new CandidateSearch(candidates, budget, seed, objective, threads)
-                        .run(split, ruleThreshold, progress);
+                new CandidateSearch(candidates, seed, objective, threads)
+                        .run(learn, split, ruleThreshold, progress);
         CandidateResult best =
                 leaderboard.stream()
                         .filter(c -> c.deployable)
                         .findFirst()
                         .orElseThrow(() -> new IllegalStateException("no XGBoost candidate ran"));
-
+        // Each row's probability comes from a model that saw neither its device nor its stretch
+        // of time, so the rules and figures from them are those of a microphone never learned.
+        double[] outOfSample = best.validationProbabilities;
+        DecisionChoice decisions = DecisionChoice.on(learn, outOfSample);
+        DeviceAndRoomMetrics crossValidated =
+                DeviceAndRoomMetrics.of(
+                        learn, outOfSample, decisions.device, decisions.room, ruleThreshold);
         Booster booster =
                 new XgboostTrainer(threads)
-                        .train(split.train, best.hyperparameters, best.seed, best.rounds);
+                        .train(learn, best.hyperparameters, best.seed, best.rounds);
         try {
-            double[] probabilities = XgboostTrainer.probabilities(booster, split.validation);
-            double[] sound = split.validation.column(TrainingSet.RULE_COLUMN);
+            TrainingSet measured = holdOutLatest ? split.validation : learn;
+            double[] probabilities =
+                    holdOutLatest
+                            ? XgboostTrainer.probabilities(booster, split.validation)
+                            : outOfSample;
+            double[] sound = measured.sound();
             ModelVsRule validation =
                     new ModelVsRule(
-                            probabilities,
-                            best.threshold,
-                            sound,
-                            ruleThreshold,
-                            split.validation.labels());
+                            probabilities, best.threshold, sound, ruleThreshold, measured.labels());
+            DeviceAndRoomMetrics byDevice =
+                    holdOutLatest
+                            ? DeviceAndRoomMetrics.of(
+                                    measured,
+                                    probabilities,
+                                    decisions.device,
+                                    decisions.room,
+                                    ruleThreshold)
+                            : crossValidated;
             byte[] model = booster.toByteArray("json");
-            ModelCard card = card(all, split, source, best, ruleThreshold, validation, model);
+            ModelCard card =
+                    card(all, learn, measured, source, best, ruleThreshold, validation, model);
+            card.decision = decisions.device;
+            card.room = decisions.room;
+            card.validation.set("byDevice", byDevice.toJson());
+            card.validation.set(OUT_OF_SAMPLE_KEY, crossValidated.toJson());
             Map<String, Double> importance =
                     booster.getScore(all.features().toArray(new String[0]), "total_gain");
             ReportInput report =
@@ -89,11 +135,12 @@ public final class ModelTrainer {
                             card,
                             leaderboard,
                             probabilities,
-                            split.validation.labels(),
+                            measured.labels(),
                             sound,
                             ruleThreshold,
                             importance);
-            return new TrainedModel(card, model, leaderboard, validation, report);
+            return new TrainedModel(
+                    card, model, leaderboard, validation, byDevice, crossValidated, report);
         } finally {
             booster.dispose();
         }
@@ -121,7 +168,8 @@ public final class ModelTrainer {
 
     private ModelCard card(
             TrainingSet all,
-            TimeSplit split,
+            TrainingSet learn,
+            TrainingSet measured,
             String source,
             CandidateResult best,
             double ruleThreshold,
@@ -146,8 +194,9 @@ public final class ModelTrainer {
         card.hyperparameters.put("candidate", best.id);
         card.validation = validation.modelJson();
         card.rows.put("total", (long) all.rows());
-        card.rows.put("train", (long) split.train.rows());
-        card.rows.put("validation", (long) split.validation.rows());
+        card.rows.put("train", (long) learn.rows());
+        card.rows.put("validation", (long) measured.rows());
+        card.rows.put(HELD_OUT, (long) (all.rows() - learn.rows()));
         card.classBalance.put("occupied", all.occupied());
         card.classBalance.put("unoccupied", all.rows() - all.occupied());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -156,7 +205,17 @@ public final class ModelTrainer {
         data.put("files", all.files());
         data.put("firstWindow", window(all.windowStart(0)));
         data.put("lastWindow", window(all.windowStart(all.rows() - 1)));
-        data.put("validationFromWindow", window(split.validation.windowStart(0)));
+        data.put("validationFromWindow", window(measured.windowStart(0)));
+        String outOfSample =
+                "each scored by a model trained without its stretch of time"
+                        + (LeaveOneDeviceOut.applies(learn) ? " and its device" : "");
+        data.put(
+                "validatedOn",
+                measured == learn
+                        ? "every row, " + outOfSample
+                        : "the latest rows, which the model did not train on; the candidate and"
+                                + " rules were chosen on the earlier rows, "
+                                + outOfSample);
         card.trainingData = data;
         ObjectNode rule = JsonNodeFactory.instance.objectNode();
         rule.put("column", TrainingSet.RULE_COLUMN);

@@ -5,7 +5,6 @@ import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,17 +29,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--candidates",
-            defaultValue = "250",
-            description = "XGBoost candidates to try at most (default: ${DEFAULT-VALUE}).")
-    int candidates;
-
-    @Option(
-            names = "--time-budget",
-            defaultValue = "PT60S",
-            paramLabel = "DURATION",
+            defaultValue = "4",
             description =
-                    "Stop starting candidates after this (ISO-8601, default: ${DEFAULT-VALUE}).")
-    Duration budget;
+                    "XGBoost candidates to try (default: ${DEFAULT-VALUE}); a count, not a time,"
+                            + " so the same rows and seed give the same model.")
+    int candidates;
 
     @Option(
             names = "--seed",
@@ -82,23 +75,29 @@ public final class TrainCommand implements Callable<Integer> {
         TrainedModel model;
         try (Progress progress = new ProgressBarProgress()) {
             model =
-                    new ModelTrainer(candidates, budget, seed, objective, cores)
+                    new ModelTrainer(candidates, seed, objective, cores)
                             .train(all, data.data, progress);
         }
         model.writeTo(out);
 
         System.out.println();
-        System.out.println("Leaderboard (validation rows, best first):");
+        System.out.println(
+                "Leaderboard (best first; XGBoost scored out of sample, the baselines on the latest"
+                        + " rows):");
         for (int i = 0; i < Math.min(5, model.leaderboard.size()); i++) {
             CandidateResult c = model.leaderboard.get(i);
             System.out.printf(
                     Locale.ROOT,
-                    "  %d. %-18s %s %.4f  AUC %.4f%n",
+                    "  %d. %-18s %s %.4f  AUC %.4f  worst device %s%n",
                     i + 1,
                     c.id,
                     objective,
                     c.objectiveValue,
-                    c.auc);
+                    c.auc,
+                    c.worstDevice == null
+                            ? "n/a"
+                            : String.format(
+                                    Locale.ROOT, "%s F1 %.4f", c.worstDevice, c.worstDeviceF1));
         }
         System.out.printf(
                 Locale.ROOT,
@@ -109,10 +108,21 @@ public final class TrainCommand implements Callable<Integer> {
                 model.card.ruleBaseline.get("threshold").asText());
         System.out.printf(
                 Locale.ROOT,
-                "Validation: %d rows from %s%n",
+                "Validation: %d rows, %s%n",
                 model.card.rows.get("validation"),
-                model.card.trainingData.get("validationFromWindow"));
+                model.card.trainingData.get("validatedOn"));
         System.out.print(model.validation.table());
+        System.out.printf(
+                Locale.ROOT,
+                "%nDecisions chosen on the same out-of-sample rows: device %s; room %s%n",
+                model.card.decision,
+                model.card.room);
+        System.out.println(
+                LeaveOneDeviceOut.applies(all)
+                        ? "Per device and room, each row scored by a model trained without its"
+                                + " device and its stretch of time (leave-one-device-out):"
+                        : "Each row scored by a model trained without its stretch of time:");
+        System.out.print(model.outOfSample.table());
         System.out.printf(
                 Locale.ROOT,
                 "%nWrote %s (model.tar.gz, model.json, leaderboard.csv, report.html) in %.1f s%n",

@@ -3,6 +3,7 @@ package io.occupancystream.modelops.train;
 import io.occupancystream.model.ModelArtifact;
 import io.occupancystream.model.ModelCard;
 import io.occupancystream.modelops.eval.CandidateResult;
+import io.occupancystream.modelops.eval.DeviceAndRoomMetrics;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import io.occupancystream.modelops.report.ReportInput;
 import io.occupancystream.modelops.report.TrainingReport;
@@ -24,6 +25,16 @@ public final class TrainedModel {
     public final byte[] xgboostModel;
     public final List<CandidateResult> leaderboard;
     public final ModelVsRule validation;
+
+    /** Per device and room on the validation rows, which nothing was chosen or trained on. */
+    public final DeviceAndRoomMetrics byDevice;
+
+    /**
+     * Per device and room on the training rows, each scored by a model trained without its device
+     * (where there are several) and its stretch of time: what the rules were chosen on.
+     */
+    public final DeviceAndRoomMetrics outOfSample;
+
     public final ReportInput report;
 
     TrainedModel(
@@ -31,11 +42,15 @@ public final class TrainedModel {
             byte[] xgboostModel,
             List<CandidateResult> leaderboard,
             ModelVsRule validation,
+            DeviceAndRoomMetrics byDevice,
+            DeviceAndRoomMetrics outOfSample,
             ReportInput report) {
         this.card = card;
         this.xgboostModel = xgboostModel;
         this.leaderboard = leaderboard;
         this.validation = validation;
+        this.byDevice = byDevice;
+        this.outOfSample = outOfSample;
         this.report = report;
     }
 

@@ -20,6 +20,58 @@ class S3TrainingSetsTest {
                     "dt=2017-12-22/hour=10/part-b.csv",
                     "dt=2017-12-22/hour=10/.part-c.csv.inprogress");
 
+    /**
+     * Autopilot takes every column of a tabular dataset but the target as a feature ("Autopilot
+     * datasets and problem types", https://docs.aws.amazon.com/sagemaker/latest/dg/
+     * autopilot-datasets-problem-types.html: each column holds a feature, each row an observation),
+     * so its copy keeps only the feature columns and the target.
+     */
+    @Test
+    void autopilotsCopyLeavesOutTheIdentityColumns() throws Exception {
+        try (LocalS3 s3 = new LocalS3();
+                S3Client client = s3.client()) {
+            client.createBucket(b -> b.bucket("occupancy"));
+            client.putObject(
+                    r -> r.bucket("occupancy").key("training/dt=2017-12-22/hour=09/part-a.csv"),
+                    RequestBody.fromString(
+                            "timestamp,thing_name,room,sound,loud_share_90s,sound_cv_5m,"
+                                    + "roomoccupancy\n"
+                                    + "1513933169,roe-s1,lab%2C east,0.9,1,0.25,true\n"));
+            client.putObject(
+                    r -> r.bucket("occupancy").key("training/dt=2017-12-22/hour=09/.part-b.csv"),
+                    RequestBody.fromString("in progress"));
+            client.putObject(
+                    r -> r.bucket("occupancy").key("training/dt=2017-12-22/hour=10/old.csv"),
+                    RequestBody.fromString("temperature,sound,roomoccupancy\n70,1,false\n"));
+
+            int copied =
+                    new S3TrainingSets(client)
+                            .copyFeaturesOnly(
+                                    URI.create("s3://occupancy/training"),
+                                    URI.create("s3://occupancy/autopilot/job/input"));
+
+            assertThat(copied).isEqualTo(2);
+            assertThat(
+                            client.getObjectAsBytes(
+                                            r ->
+                                                    r.bucket("occupancy")
+                                                            .key(
+                                                                    "autopilot/job/input/dt=2017-12-22/"
+                                                                        + "hour=09/part-a.csv"))
+                                    .asUtf8String())
+                    .isEqualTo("loud_share_90s,sound_cv_5m,roomoccupancy\n1,0.25,true\n");
+            assertThat(
+                            client.getObjectAsBytes(
+                                            r ->
+                                                    r.bucket("occupancy")
+                                                            .key(
+                                                                    "autopilot/job/input/dt=2017-12-22/"
+                                                                        + "hour=10/old.csv"))
+                                    .asUtf8String())
+                    .isEqualTo("temperature,sound,roomoccupancy\n70,1,false\n");
+        }
+    }
+
     @Test
     void downloadsTheCsvsBelowThePrefixKeepingTheirWindowFolders(@TempDir Path dir)
             throws Exception {

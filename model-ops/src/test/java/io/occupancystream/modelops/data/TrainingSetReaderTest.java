@@ -41,6 +41,37 @@ class TrainingSetReaderTest {
     }
 
     @Test
+    void leadingIdentityColumnsSayWhichReadingARowIsAndAreNoFeatures() throws IOException {
+        write(
+                "dt=2017-12-22/hour=09/part-a.csv",
+                "timestamp,thing_name,room,sound,loud_share_90s,roomoccupancy",
+                "1513933200,roe-s2,lab%2C east,0.07,0,false",
+                "1513933169,roe-s1,lab%2C east,0.9,1,true");
+
+        TrainingSet set = reader(null, null).read(dir);
+
+        assertThat(set.features()).containsExactly("loud_share_90s");
+        assertThat(set.values()).containsExactly(1f, 0f);
+        assertThat(set.timestamp(0)).isEqualTo(1513933169L);
+        assertThat(set.thing(0)).isEqualTo("roe-s1");
+        assertThat(set.room(1)).isEqualTo("lab, east");
+        assertThat(set.sound()).containsExactly(0.9, 0.07);
+        assertThat(set.inRooms(java.util.Map.of("roe-s2", "hall")).rooms())
+                .containsExactly("lab, east", "hall");
+    }
+
+    @Test
+    void soundAmongTheFeaturesOfAnOlderTrainingSetStaysAFeature() throws IOException {
+        write("dt=2017-12-22/hour=09/part-a.csv", HEADER, "70,1,false");
+
+        TrainingSet set = reader(null, null).read(dir);
+
+        assertThat(set.features()).containsExactly("temperature", "sound");
+        assertThat(set.sound()).containsExactly(1.0);
+        assertThat(set.thing(0)).isEqualTo(TrainingSet.UNKNOWN);
+    }
+
+    @Test
     void sameRowsInOtherPartFilesGiveTheSameTrainingSetAndHash(@TempDir Path other)
             throws IOException {
         write("dt=2017-12-22/hour=09/part-a.csv", HEADER, "72,3,true", "70,1,false");

@@ -198,7 +198,9 @@ class RetrainingHandlerTest {
         assertThat(job.get("AutoMLJobInputDataConfig").get(0).get("DataSource").toString())
                 .isEqualTo(
                         "{\"S3DataSource\":{\"S3DataType\":\"S3Prefix\","
-                                + "\"S3Uri\":\"s3://occupancy/training\"}}");
+                                + "\"S3Uri\":\"s3://occupancy/autopilot/"
+                                + JOB
+                                + "/input\"}}");
         assertThat(job.get("OutputDataConfig").toString())
                 .isEqualTo("{\"S3OutputPath\":\"s3://occupancy/autopilot\"}");
         assertThat(

@@ -17,7 +17,6 @@ import io.occupancystream.modelops.train.Progress;
 import io.occupancystream.modelops.train.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -191,8 +190,7 @@ class DeployAndRetrainCommandTest {
                 new TrainingSetReader(ModelCard.DEFAULT_TARGET, null, null)
                         .read(dir.resolve("data"));
         TrainedModel champion =
-                new ModelTrainer(3, Duration.ofSeconds(5), 1, Objective.F1, 1)
-                        .train(rows, "test", Progress.NONE);
+                new ModelTrainer(3, 1, Objective.F1, 1).train(rows, "test", Progress.NONE);
         champion.card.threshold = 1.01;
         Path championDir = dir.resolve("champion");
         champion.writeTo(championDir);
@@ -246,8 +244,10 @@ class DeployAndRetrainCommandTest {
             Files.write(challengerDir.resolve(file), bed.objectBytes("models/current/" + file));
         }
         ModelCard challenger = ModelCard.read(challengerDir);
-        int heldOut = Math.toIntExact(challenger.rows.get("validation"));
+        int heldOut = Math.toIntExact(challenger.rows.get(ModelTrainer.HELD_OUT));
         TrainingSet expectedRows = rows.slice(rows.rows() - heldOut, rows.rows());
+        // The challenger's model never trained on the rows it is compared on.
+        assertThat(challenger.rows.get("train")).isEqualTo((long) (rows.rows() - heldOut));
         double challengerF1;
         try (OccupancyPredictor predictor = OccupancyPredictor.load(challengerDir)) {
             challengerF1 =

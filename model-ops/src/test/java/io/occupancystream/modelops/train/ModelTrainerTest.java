@@ -13,7 +13,6 @@ import io.occupancystream.modelops.data.TrainingSetReader;
 import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +31,7 @@ class ModelTrainerTest {
     static void trainOnce() throws Exception {
         TrainingSetFixture.write(dir.resolve("training"), START, 72, 12, 7);
         data = reader().read(dir.resolve("training"));
-        model =
-                new ModelTrainer(8, Duration.ofSeconds(30), 42, Objective.F1, 2)
-                        .train(data, "fixture", Progress.NONE);
+        model = new ModelTrainer(8, 42, Objective.F1, 2).train(data, "fixture", Progress.NONE);
         modelDir = dir.resolve("model");
         model.writeTo(modelDir);
     }
@@ -46,14 +43,45 @@ class ModelTrainerTest {
     }
 
     @Test
-    void validationRowsAreAllLaterThanTrainingRows() {
-        long validationFrom =
-                Instant.parse((String) model.card.trainingData.get("validationFromWindow"))
-                        .toEpochMilli();
-        long rows = model.card.rows.get("train");
-        assertThat(data.windowStart((int) rows - 1)).isLessThan(validationFrom);
-        assertThat(data.windowStart((int) rows)).isEqualTo(validationFrom);
-        assertThat(model.card.rows.get("validation")).isEqualTo(data.rows() - rows);
+    void modelLearnsFromEveryRowAndIsMeasuredOnAllOfThemOutOfSample() {
+        assertThat(model.card.rows.get("train")).isEqualTo(data.rows());
+        assertThat(model.card.rows.get("validation")).isEqualTo(data.rows());
+        assertThat(model.card.rows.get(ModelTrainer.HELD_OUT)).isZero();
+        assertThat(model.card.trainingData.get("validatedOn"))
+                .isEqualTo("every row, each scored by a model trained without its stretch of time");
+    }
+
+    @Test
+    void heldOutRowsShapeNeitherTheModelNorItsRules(@TempDir Path runs) throws Exception {
+        ModelTrainer holdingOut = trainer().holdingOutLatest();
+        TrainingSet original =
+                reader().read(TrainingSetFixture.write(runs.resolve("a"), START, 72, 12, 7));
+        TrainedModel a = holdingOut.train(original, "a", Progress.NONE);
+        Instant heldFrom = Instant.parse((String) a.card.trainingData.get("validationFromWindow"));
+        // The same rows, but 10 degrees warmer in every window held out.
+        Path warmer = TrainingSetFixture.write(runs.resolve("b"), START, 72, 12, 7);
+        int changed = 0;
+        for (int h = 0; h < 72; h++) {
+            Instant window = START.plusSeconds(3600L * h);
+            if (window.isBefore(heldFrom)) {
+                continue;
+            }
+            Path file = TrainingSetFixture.file(warmer, window, h);
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 1; i < lines.size(); i++) {
+                String[] cells = lines.get(i).split(",", 2);
+                lines.set(i, (Double.parseDouble(cells[0]) + 10) + "," + cells[1]);
+                changed++;
+            }
+            Files.write(file, lines);
+        }
+        TrainedModel b = holdingOut.train(reader().read(warmer), "b", Progress.NONE);
+
+        assertThat(a.card.rows.get(ModelTrainer.HELD_OUT)).isEqualTo((long) changed).isPositive();
+        assertThat(a.card.rows.get("train")).isEqualTo((long) (original.rows() - changed));
+        assertThat(b.xgboostModel).isEqualTo(a.xgboostModel);
+        assertThat(b.card.decision).isEqualTo(a.card.decision);
+        assertThat(b.card.threshold).isEqualTo(a.card.threshold);
     }
 
     @Test
@@ -80,6 +108,8 @@ class ModelTrainerTest {
                 .startsWith("occupancy-xgb-");
         assertThat(read.features)
                 .containsExactly("temperature", "sound", "sound_mean_5m", "hour_of_day");
+        assertThat(read.decision).isEqualTo(model.card.decision).isNotNull();
+        assertThat(read.room.method).isEqualTo(model.card.room.method);
         assertThat(read.target).isEqualTo("roomoccupancy");
         assertThat(read.threshold).isEqualTo(model.card.threshold);
         assertThat(read.rows).isEqualTo(model.card.rows);
@@ -104,17 +134,24 @@ class ModelTrainerTest {
     }
 
     @Test
-    void loadedPredictorScoresAsTheTrainedModelDid() throws Exception {
-        try (OccupancyPredictor predictor = OccupancyPredictor.load(modelDir)) {
-            int validationFrom = (int) (long) model.card.rows.get("train");
-            TrainingSet validation = data.slice(validationFrom, data.rows());
-            float[] p = predictor.probabilities(validation.values(), validation.rows());
+    void twoTrainingsOnTheSameRowsGiveTheSameModelCardAndLeaderboard() throws Exception {
+        TrainedModel again =
+                new ModelTrainer(8, 42, Objective.F1, 1).train(data, "fixture", Progress.NONE);
 
-            for (int i = 0; i < p.length; i++) {
-                assertThat((double) p[i])
-                        .isCloseTo(model.report.validationProbabilities[i], within(1e-6));
-            }
-        }
+        assertThat(again.xgboostModel).isEqualTo(model.xgboostModel);
+        assertThat(again.leaderboardCsv())
+                .usingElementComparator(ModelTrainerTest::compareWithoutSeconds)
+                .isEqualTo(model.leaderboardCsv());
+        assertThat(again.card.modelVersion.substring(again.card.modelVersion.length() - 8))
+                .isEqualTo(model.card.modelVersion.substring(model.card.modelVersion.length() - 8));
+        again.card.modelVersion = model.card.modelVersion;
+        again.card.createdAt = model.card.createdAt;
+        assertThat(new String(again.card.toJson())).isEqualTo(new String(model.card.toJson()));
+    }
+
+    /** Leaderboard lines compared without their train_seconds column, the one clock reading. */
+    private static int compareWithoutSeconds(String a, String b) {
+        return a.replaceAll(",[0-9.]+,\"", ",\"").compareTo(b.replaceAll(",[0-9.]+,\"", ",\""));
     }
 
     @Test
@@ -171,7 +208,7 @@ class ModelTrainerTest {
     }
 
     private static ModelTrainer trainer() {
-        return new ModelTrainer(2, Duration.ofSeconds(10), 1, Objective.F1, 1);
+        return new ModelTrainer(2, 1, Objective.F1, 1);
     }
 
     private static TrainingSetReader reader() {

@@ -24,6 +24,11 @@ public final class TrainingSetFixture {
 
     private TrainingSetFixture() {}
 
+    /** The CSV of the {@code h}th window, which starts at {@code window}. */
+    static Path file(Path dir, Instant window, int h) {
+        return dir.resolve(BUCKET.format(window)).resolve("part-0-" + h + ".csv");
+    }
+
     /** {@code hours} hourly windows from {@code start}, {@code rowsPerHour} rows each. */
     public static Path write(Path dir, Instant start, int hours, int rowsPerHour, long seed)
             throws IOException {
@@ -50,9 +55,9 @@ public final class TrainingSetFixture {
                                 hour,
                                 occupied));
             }
-            Path bucket = dir.resolve(BUCKET.format(window));
-            Files.createDirectories(bucket);
-            Files.write(bucket.resolve("part-0-" + h + ".csv"), lines);
+            Path file = file(dir, window, h);
+            Files.createDirectories(file.getParent());
+            Files.write(file, lines);
         }
         return dir;
     }
