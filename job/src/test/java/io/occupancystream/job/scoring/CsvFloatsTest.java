@@ -3,6 +3,7 @@ package io.occupancystream.job.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.occupancystream.job.features.Feature;
 import io.occupancystream.job.features.FeatureCsv;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class CsvFloatsTest {
     void readsEveryFeatureRowTheJobWritesAsFloatParseFloatDoes() {
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            double[] vector = new double[13];
+            double[] vector = new double[Feature.values().length];
             for (int c = 0; c < vector.length; c++) {
                 double magnitude = Math.pow(10, random.nextInt(6) - 2);
                 vector[c] = Math.round(random.nextGaussian() * magnitude * 1e6) / 1e6;

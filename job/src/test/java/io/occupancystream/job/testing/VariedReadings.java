@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Simulated recordings (not recorded data) with varied, seeded signals: sound, temperature and HVAC
- * status at random, and a noisy label that grows likelier with sound. Unlike {@link
- * Recordings#simulated}, whose label is a clean split on sound, a model trained on these stops
- * early and gives many different probabilities, so that a reading scored with another reading's row
- * shows.
+ * Simulated recordings (not recorded data) with varied, seeded signals: each device's room is empty
+ * or occupied for stretches of random length; an empty room hums at 1-2, an occupied one is loud at
+ * random (a reading is loud with a likelihood that varies from stretch to stretch), and the label
+ * is the stretch's state with some readings flipped. Temperature and HVAC status are random. Unlike
+ * {@link Recordings#simulated}, whose label is a clean split on sound, a model trained on these
+ * stops early and gives many different probabilities, so that a reading scored with another
+ * reading's row shows.
  */
 public final class VariedReadings {
     /** 2017-12-22T05:00:00Z, a Friday. */
@@ -25,11 +27,21 @@ public final class VariedReadings {
         Random random = new Random(seed);
         HvacStatus[] hvac = HvacStatus.values();
         List<String> lines = new ArrayList<>();
+        boolean[] inUse = new boolean[devices];
+        double[] loudness = new double[devices];
         for (int i = 0; i < steps; i++) {
             for (int d = 0; d < devices; d++) {
-                double sound = Math.round(random.nextDouble() * 300) / 10.0;
+                if (random.nextDouble() < 0.05) {
+                    inUse[d] = !inUse[d];
+                    loudness[d] = 0.2 + 0.7 * random.nextDouble();
+                }
+                boolean loud = inUse[d] && random.nextDouble() < loudness[d];
+                double sound =
+                        loud
+                                ? 3 + Math.round(random.nextDouble() * 270) / 10.0
+                                : 1 + Math.round(random.nextDouble() * 10) / 10.0;
                 double temperature = 66 + Math.round(random.nextDouble() * 100) / 10.0;
-                boolean occupied = random.nextDouble() < 1 / (1 + Math.exp(-(sound - 15) / 4));
+                boolean occupied = inUse[d] ^ (random.nextDouble() < 0.05);
                 lines.add(
                         ReadingJson.write(
                                 new Reading(
