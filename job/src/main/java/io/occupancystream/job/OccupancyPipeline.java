@@ -9,6 +9,8 @@ import io.occupancystream.job.ingest.ReadingValidator;
 import io.occupancystream.job.ingest.ReplayRange;
 import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.reading.Reading;
+import io.occupancystream.job.rooms.DecisionRules;
+import io.occupancystream.job.rooms.RoomStage;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.summary.ResultTally;
@@ -32,7 +34,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * raw records → validate (→ dead letters) → [replay range] → event time → de-duplicate
  *   → arrival order → features
  *   ├─ labelled → training rows → their hour's training sets (→ late readings)
- *   └─ score → results
+ *   └─ score → rooms (each device's and its room's decision) → results
  * </pre>
  *
  * Readings are featured, scored and made training rows as they arrive; nothing waits for the
@@ -101,8 +103,10 @@ public final class OccupancyPipeline {
 
         writeTrainingSets(featured);
 
+        RoomStage rooms =
+                new RoomStage(settings.rooms, DecisionRules.from(settings.scoring, settings.rooms));
         outputs.results.attach(
-                scoring.score(featured)
+                rooms.decide(scoring.score(featured))
                         .map(new ResultTally(rule))
                         .name("count results")
                         .uid("count-results"));
