@@ -1,6 +1,7 @@
 package io.occupancystream.devicesim.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +61,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * MiniCluster reading it, scoring through the local SageMaker endpoint, writing results and dead
  * letters to their streams and training sets to S3Proxy, and failing once after a checkpoint on the
  * way. Every record put comes back as a result or a dead letter, results carry the model's source,
- * and each training row is in the bucket exactly once.
+ * and each training row is in the bucket exactly once. The devices share one room, two by the
+ * settings' map and one by the room its readings name (as the IoT rule adds it), and every result
+ * carries the room's decision fused from all three devices.
  */
 class KinesisToKinesisTest {
     @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
@@ -69,6 +72,7 @@ class KinesisToKinesisTest {
     private static final long START = TrainedModels.START;
     private static final int DEVICES = 3;
     private static final int STEPS = 400;
+    private static final String ROOM = "sim-room";
     private static final List<String> BAD_RECORDS =
             List.of(
                     "not json at all",
@@ -117,7 +121,17 @@ class KinesisToKinesisTest {
     @Test
     void everyRecordBecomesAResultOrDeadLetterAndEveryTrainingRowLandsInS3Once(@TempDir Path dir)
             throws Exception {
-        List<String> readings = Recordings.simulated(DEVICES, STEPS, START);
+        List<String> readings = new ArrayList<>();
+        for (String reading : Recordings.simulated(DEVICES, STEPS, START)) {
+            // The IoT rule adds the thing's registry attribute to the reading.
+            readings.add(
+                    reading.startsWith("{\"thingName\":\"sim-2\"")
+                            ? reading.substring(0, reading.length() - 1)
+                                    + ",\"room\":\""
+                                    + ROOM
+                                    + "\"}"
+                            : reading);
+        }
         List<String> expectedRows = referenceTrainingRows(readings, dir.resolve("reference"));
         assertThat(expectedRows).hasSize(DEVICES * STEPS);
 
@@ -165,9 +179,28 @@ class KinesisToKinesisTest {
             assertThat(resultsById.keySet()).isEqualTo(expectedIds);
             assertThat(deadRaw).isEqualTo(new TreeSet<>(BAD_RECORDS));
             String modelVersion = ModelCard.read(TrainedModels.model()).modelVersion;
+            Map<Long, List<JsonNode>> byTimestamp = new TreeMap<>();
             for (JsonNode result : resultsById.values()) {
                 assertThat(result.get("source").asText()).isEqualTo("model");
                 assertThat(result.get("modelVersion").asText()).isEqualTo(modelVersion);
+                assertThat(result.get("room").asText()).isEqualTo(ROOM);
+                byTimestamp
+                        .computeIfAbsent(result.get("timestamp").asLong(), t -> new ArrayList<>())
+                        .add(result);
+            }
+            assertThat(byTimestamp).hasSize(STEPS);
+            for (List<JsonNode> second : byTimestamp.values()) {
+                // The card has no room rule: the room's score is the mean of its fresh devices.
+                double mean = 0;
+                for (JsonNode result : second) {
+                    mean += result.get("probability").asDouble() / DEVICES;
+                }
+                for (JsonNode result : second) {
+                    assertThat(result.get("roomVoters").asInt()).isEqualTo(DEVICES);
+                    assertThat(result.get("roomScore").asDouble()).isCloseTo(mean, within(1e-9));
+                    assertThat(result.get("roomOccupancy").asBoolean())
+                            .isEqualTo(second.get(0).get("roomOccupancy").asBoolean());
+                }
             }
             assertThat(rows).hasSameSizeAs(expectedRows);
             assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows);
@@ -230,6 +263,7 @@ class KinesisToKinesisTest {
         List<String> overrides = new ArrayList<>();
         settings.forEach((key, value) -> overrides.add(key.qualifiedName() + "=" + value));
         overrides.add("source.idleness=1 s");
+        overrides.add("rooms.map=sim-0=" + ROOM + " sim-1=" + ROOM);
         overrides.add("kinesis.sink.max-buffer-time=200 ms");
         return JobSettings.withOverrides(overrides);
     }
