@@ -9,7 +9,6 @@ import io.occupancystream.job.ingest.ReadingValidator;
 import io.occupancystream.job.ingest.ReplayRange;
 import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.reading.Reading;
-import io.occupancystream.job.rooms.DecisionRules;
 import io.occupancystream.job.rooms.RoomStage;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
@@ -103,8 +102,7 @@ public final class OccupancyPipeline {
 
         writeTrainingSets(featured);
 
-        RoomStage rooms =
-                new RoomStage(settings.rooms, DecisionRules.from(settings.scoring, settings.rooms));
+        RoomStage rooms = new RoomStage(settings.rooms);
         outputs.results.attach(
                 rooms.decide(scoring.score(featured))
                         .map(new ResultTally(rule))

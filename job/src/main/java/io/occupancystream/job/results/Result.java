@@ -44,6 +44,12 @@ public class Result {
     /** How many of the room's devices were fresh and voted. */
     public int roomVoters;
 
+    /**
+     * The rules of the model card it was scored under, for the rooms stage; null when no card
+     * scored it (the rule scorer). Not part of the JSON.
+     */
+    public DecisionRules rules;
+
     public Result() {}
 
     public static Result of(Reading reading, Prediction prediction) {
