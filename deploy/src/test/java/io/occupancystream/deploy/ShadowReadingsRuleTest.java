@@ -19,7 +19,13 @@ import org.junit.jupiter.api.Test;
  * previous and current, each with state, metadata and version, then timestamp and clientToken), and
  * what it forwards read by the job's own reading parser. The thing registry answers
  * get_registry_data('DescribeThing', ..) as the AWS IoT API Reference's "DescribeThing" page gives
- * the response (thingName, thingId, thingArn, attributes of string values, version, ...).
+ * the response (thingName, thingId, thingArn, attributes of string values, version, ...;
+ * https://docs.aws.amazon.com/iot/latest/apireference/API_DescribeThing.html). That
+ * get_registry_data() calls DescribeThing from a rule is the developer guide's "Describe things"
+ * page (https://docs.aws.amazon.com/iot/latest/developerguide/search-things.html); its argument
+ * form (the API name, the thing name, the ARN of a role IoT assumes) is the SQL reference's
+ * "Functions" page, get_registry_data
+ * (https://docs.aws.amazon.com/iot/latest/developerguide/iot-sql-functions.html).
  */
 class ShadowReadingsRuleTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,6 @@
 package io.occupancystream.devicesim.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,40 +178,17 @@ class KinesisToKinesisTest {
             assertThat(resultsById.keySet()).isEqualTo(expectedIds);
             assertThat(deadRaw).isEqualTo(new TreeSet<>(BAD_RECORDS));
             String modelVersion = ModelCard.read(TrainedModels.model()).modelVersion;
-            Map<Long, List<JsonNode>> byTimestamp = new TreeMap<>();
+            Set<Integer> voters = new TreeSet<>();
             for (JsonNode result : resultsById.values()) {
                 assertThat(result.get("source").asText()).isEqualTo("model");
                 assertThat(result.get("modelVersion").asText()).isEqualTo(modelVersion);
                 assertThat(result.get("room").asText()).isEqualTo(ROOM);
-                byTimestamp
-                        .computeIfAbsent(result.get("timestamp").asLong(), t -> new ArrayList<>())
-                        .add(result);
+                voters.add(result.get("roomVoters").asInt());
             }
-            assertThat(byTimestamp).hasSize(STEPS);
-            int decidedTogether = 0;
-            for (List<JsonNode> second : byTimestamp.values()) {
-                double mean = 0;
-                Set<Double> scores = new TreeSet<>();
-                Set<Integer> voters = new TreeSet<>();
-                for (JsonNode result : second) {
-                    mean += result.get("probability").asDouble() / DEVICES;
-                    scores.add(result.get("roomScore").asDouble());
-                    voters.add(result.get("roomVoters").asInt());
-                    assertThat(result.get("roomVoters").asInt()).isBetween(1, DEVICES);
-                }
-                // A result that reaches the rooms stage behind the watermark (its source
-                // partition idle past source.idleness meanwhile) is decided on its own against
-                // its room's newer votes; the others of a second are decided together.
-                if (scores.size() == 1 && voters.equals(Set.of(DEVICES))) {
-                    decidedTogether++;
-                    // The card has no room rule: the room's score is its fresh devices' mean.
-                    assertThat(scores.iterator().next()).isCloseTo(mean, within(1e-9));
-                    assertThat(second)
-                            .extracting(r -> r.get("roomOccupancy").asBoolean())
-                            .containsOnly(second.get(0).get("roomOccupancy").asBoolean());
-                }
-            }
-            assertThat(decidedTogether).isGreaterThan(STEPS / 2);
+            // Decided on arrival: how many devices are fresh when a result arrives depends on how
+            // far apart the two source readers run, but the three devices decide as one room.
+            assertThat(voters).contains(DEVICES);
+            assertThat(voters).allSatisfy(v -> assertThat(v).isBetween(1, DEVICES));
             assertThat(rows).hasSameSizeAs(expectedRows);
             assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows);
         } finally {

@@ -43,16 +43,46 @@ public class RoomDecider {
             double probability,
             DecisionRule deviceRule,
             RoomRule roomRule) {
+        Latch latch = devices.computeIfAbsent(device, d -> new Latch());
+        boolean late = isBehind(latch, timestamp);
         boolean deviceOccupied =
-                devices.computeIfAbsent(device, d -> new Latch())
-                        .update(deviceRule, probability, timestamp);
-        Vote newest = votes.get(device);
-        if (newest == null || newest.timestamp <= timestamp) {
-            votes.put(device, new Vote(timestamp, probability, deviceOccupied));
+                late
+                        ? alone(deviceRule, probability, latch)
+                        : latch.update(deviceRule, probability, timestamp);
+        Vote vote = new Vote(timestamp, probability, deviceOccupied);
+        if (!late) {
+            votes.put(device, vote);
+            votes.values().removeIf(v -> timestamp - v.timestamp > roomRule.freshnessSeconds);
         }
-        votes.values().removeIf(v -> timestamp - v.timestamp > roomRule.freshnessSeconds);
-        double score = roomRule.fuse(votes.values(), timestamp);
-        boolean roomOccupied = room.update(roomRule.decision, score, timestamp);
-        return new RoomDecision(deviceOccupied, roomOccupied, score, votes.size());
+        Map<String, Vote> voting = votes;
+        if (late) {
+            voting = new HashMap<>(votes);
+            voting.put(device, vote);
+        }
+        double score = roomRule.fuse(voting.values(), timestamp);
+        int voters = 0;
+        for (Vote v : voting.values()) {
+            voters += timestamp - v.timestamp > roomRule.freshnessSeconds ? 0 : 1;
+        }
+        boolean roomOccupied =
+                isBehind(room, timestamp)
+                        ? alone(roomRule.decision, score, room)
+                        : room.update(roomRule.decision, score, timestamp);
+        return new RoomDecision(deviceOccupied, roomOccupied, score, voters);
+    }
+
+    private static boolean isBehind(Latch latch, long timestamp) {
+        return latch.started && timestamp < latch.latest;
+    }
+
+    /**
+     * A value older than what {@code latch} has taken, decided by the thresholds alone (no wait can
+     * be judged out of order), and between them as the latch stands; the latch is left as it is.
+     */
+    private static boolean alone(DecisionRule rule, double value, Latch latch) {
+        if (value >= rule.enter) {
+            return true;
+        }
+        return value >= rule.leave && latch.occupied;
     }
 }

@@ -49,14 +49,33 @@ class RoomDeciderTest {
     }
 
     @Test
-    void aResultOlderThanItsDevicesNewestChangesNoLatchAndLeavesTheNewerVote() {
+    void aResultOlderThanItsDevicesNewestIsDecidedByTheThresholdsAloneAndChangesNothing() {
         RoomDecider lab = new RoomDecider();
-        RoomRule mean = new RoomRule(FusionMethod.MEAN, HALF, 120);
-        lab.decide("s1", 60, 0.9, HALF, mean);
-        RoomDecision older = lab.decide("s1", 30, 0.1, HALF, mean);
+        DecisionRule hysteresis = new DecisionRule(0.6, 0.3, 60, 60);
+        RoomRule mean = new RoomRule(FusionMethod.MEAN, hysteresis, 120);
+        lab.decide("s1", 0, 0.9, hysteresis, mean);
+        lab.decide("s2", 0, 0.9, hysteresis, mean);
+        lab.decide("s1", 60, 0.1, hysteresis, mean);
 
-        assertThat(older.toString()).isEqualTo("device true, room true (score 0.9 of 1)");
+        assertThat(lab.decide("s1", 30, 0.2, hysteresis, mean).toString())
+                .isEqualTo("device false, room true (score 0.55 of 2)");
+        assertThat(lab.decide("s1", 40, 0.5, hysteresis, mean).toString())
+                .isEqualTo("device true, room true (score 0.7 of 2)");
         assertThat(lab.votes.get("s1").timestamp).isEqualTo(60);
+        assertThat(lab.votes.get("s1").probability).isEqualTo(0.1);
+        // s1 has asked to leave since 60 s without a break: the late ones did not break it.
+        assertThat(lab.decide("s1", 120, 0.1, hysteresis, mean).deviceOccupancy).isFalse();
+    }
+
+    @Test
+    void aResultOlderThanTheRoomsNewestLeavesTheRoomsLatchAsItIs() {
+        RoomDecider lab = new RoomDecider();
+        RoomRule max = new RoomRule(FusionMethod.MAX, new DecisionRule(0.5, 0.5, 0, 60), 120);
+        lab.decide("s1", 100, 0.9, HALF, max);
+        RoomDecision behind = lab.decide("s2", 50, 0.1, HALF, max);
+
+        assertThat(behind.toString()).isEqualTo("device false, room true (score 0.9 of 2)");
+        assertThat(lab.room.latest).isEqualTo(100);
     }
 
     @Test
