@@ -79,6 +79,19 @@ class RoomDeciderTest {
     }
 
     @Test
+    void aDeviceFarAheadOfTheOthersDoesNotVoteAboutATimeItHasLeft() {
+        RoomDecider lab = new RoomDecider();
+        RoomRule mean = new RoomRule(FusionMethod.MEAN, HALF, 120);
+        lab.decide("s2", 5000, 0.9, HALF, mean);
+        lab.decide("s1", 1000, 0.2, HALF, mean);
+
+        assertThat(lab.decide("s3", 1010, 0.4, HALF, mean).toString())
+                .isEqualTo("device false, room false (score 0.30000000000000004 of 2)");
+        assertThat(lab.decide("s2", 5030, 0.8, HALF, mean).toString())
+                .isEqualTo("device true, room true (score 0.8 of 1)");
+    }
+
+    @Test
     void aResultTheRuleDecidedVotesOneOrZero() {
         assertThat(RoomDecider.probabilityOf(null, true)).isEqualTo(1.0);
         assertThat(RoomDecider.probabilityOf(null, false)).isEqualTo(0.0);
