@@ -4,12 +4,17 @@ import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.config.Setting;
 import io.occupancystream.job.config.SettingType;
 import io.occupancystream.job.ingest.RoomAssignment;
+import io.occupancystream.job.ingest.SourceSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Which room each device is in, and how long a quiet device still votes in its room. */
+/**
+ * Which room each device is in, how long a quiet device still votes in its room, and in which order
+ * a room's results are decided.
+ */
 public final class RoomSettings implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String GROUP = "rooms";
@@ -46,17 +51,49 @@ public final class RoomSettings implements Serializable {
                             + " votes in its room's decision. The model card's room rule, when it"
                             + " names a freshness, wins.");
 
-    public static final List<Setting<?>> SETTINGS = List.of(MAP, FRESHNESS);
+    /** Empty for the source's default. */
+    private static final SettingType<Optional<DecisionOrder>> ORDER_OR_NONE =
+            value -> {
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (DecisionOrder order : DecisionOrder.values()) {
+                    if (order.label().equals(value)) {
+                        return Optional.of(order);
+                    }
+                }
+                throw new SettingType.Rejected("arrival or event-time, or nothing for the default");
+            };
+
+    public static final Setting<Optional<DecisionOrder>> ORDER =
+            Setting.of(
+                    GROUP,
+                    "order",
+                    "",
+                    ORDER_OR_NONE,
+                    "In which order a room's results are decided: arrival (each at once, as it"
+                            + " arrives) or event-time (each second's results once the watermark"
+                            + " passes it, in thing-name order, so a replay decides the same at any"
+                            + " parallelism and however far one task runs ahead). Empty: arrival"
+                            + " for source.type=kinesis, where devices publish in real time,"
+                            + " event-time for a replay; a value here wins.");
+
+    public static final List<Setting<?>> SETTINGS = List.of(MAP, FRESHNESS, ORDER);
 
     public final RoomAssignment assignment;
     public final Duration freshness;
+    public final DecisionOrder order;
 
-    public RoomSettings(RoomAssignment assignment, Duration freshness) {
+    public RoomSettings(RoomAssignment assignment, Duration freshness, DecisionOrder order) {
         this.assignment = assignment;
         this.freshness = freshness;
+        this.order = order;
     }
 
     public static RoomSettings from(PropertyGroups p) {
-        return new RoomSettings(new RoomAssignment(MAP.from(p)), FRESHNESS.from(p));
+        return new RoomSettings(
+                new RoomAssignment(MAP.from(p)),
+                FRESHNESS.from(p),
+                ORDER.from(p).orElse(DecisionOrder.defaultFor(SourceSettings.TYPE.from(p))));
     }
 }

@@ -235,8 +235,7 @@ class RoomDecisionFunctionTest {
         harness.processElement(new StreamRecord<>(r, r.timestamp * 1000));
     }
 
-    private static Result model(
-            String thing, String room, long timestamp, double p, DecisionRules rules) {
+    static Result model(String thing, String room, long timestamp, double p, DecisionRules rules) {
         Result r = new Result();
         r.thingName = thing;
         r.room = room;

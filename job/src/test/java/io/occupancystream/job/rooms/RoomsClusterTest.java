@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.OccupancyPipeline;
 import io.occupancystream.job.PipelineOutputs;
+import io.occupancystream.job.ingest.ReadingSource;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.reading.ReadingJson;
 import io.occupancystream.job.results.Result;
@@ -57,22 +58,16 @@ class RoomsClusterTest {
                         json("b", T0 + 180, 70, 2, false));
         CollectingSink<Result> results = new CollectingSink<>();
 
-        RunSummary summary = run(recording, results, "rooms.map=a=lab b=lab c=lab");
+        RunSummary summary =
+                run(
+                        PacedSource.of(recording, 0),
+                        1,
+                        RULE,
+                        results,
+                        List.of("rooms.map=a=lab b=lab c=lab"));
 
         assertThat(results.values())
-                .extracting(
-                        r ->
-                                r.id()
-                                        + " "
-                                        + r.room
-                                        + " device="
-                                        + r.deviceOccupancy
-                                        + " room="
-                                        + r.roomOccupancy
-                                        + " "
-                                        + r.roomScore
-                                        + " of "
-                                        + r.roomVoters)
+                .extracting(Decided::line)
                 .containsExactly(
                         "a:" + T0 + " lab device=true room=true 1.0 of 1",
                         "b:" + T0 + " lab device=false room=true 0.5 of 2",
@@ -91,16 +86,21 @@ class RoomsClusterTest {
                 .isEqualTo(new ConfusionMatrix(0, 0, 1, 2));
     }
 
-    private static RunSummary run(
-            List<String> recording, CollectingSink<Result> results, String... overrides)
+    /** Runs the pipeline from {@code source}, scored by {@code rule}, into {@code results}. */
+    static RunSummary run(
+            ReadingSource source,
+            int parallelism,
+            RuleScorer rule,
+            CollectingSink<Result> results,
+            List<String> overrides)
             throws Exception {
         StreamExecutionEnvironment env = MiniClusters.environment();
-        env.setParallelism(1);
+        env.setParallelism(parallelism);
         new OccupancyPipeline(
-                        JobSettings.withOverrides(List.of(overrides)),
-                        PacedSource.of(recording, 0),
-                        ScoringStage.of(RULE),
-                        RULE,
+                        JobSettings.withOverrides(overrides),
+                        source,
+                        ScoringStage.of(rule),
+                        rule,
                         new PipelineOutputs(
                                 results,
                                 new CollectingSink<>(),
