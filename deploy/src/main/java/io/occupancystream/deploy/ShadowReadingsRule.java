@@ -11,7 +11,8 @@ import software.constructs.Construct;
 /**
  * The IoT topic rule that turns each shadow update a thermostat reports into one reading on the
  * input stream, in the job's reading JSON: {@code {"thingName":..,"timestamp":EPOCH_SECONDS,
- * "state":{"reported":{..}}}}, partitioned by thing so that a device's readings stay in order.
+ * "state":{"reported":{..}},"room":..}}, partitioned by thing so that a device's readings stay in
+ * order. {@code room} is the thing's {@code room} registry attribute, left out when it has none.
  * Messages the rule cannot deliver go to a log group instead of being lost silently.
  */
 final class ShadowReadingsRule extends Construct {
@@ -24,16 +25,23 @@ final class ShadowReadingsRule extends Construct {
      * expects. Only updates that wrote reported values are readings: their reported metadata (one
      * timestamp per field written) differs from the previous document's, while an update of the
      * desired state alone (the job's own, when shadow updates are on) leaves it as it was and would
-     * otherwise send the last reading round again.
+     * otherwise send the last reading round again. get_registry_data('DescribeThing', thing, role)
+     * answers as the IoT DescribeThing API does, with the role the rule assumes for it; a thing
+     * without a {@code room} attribute gives Undefined, which the SELECT leaves out, and the job
+     * then places the device by its settings.
      */
-    static final String SQL =
-            "SELECT topic(3) AS thingName, floor(timestamp() / 1000) AS timestamp,"
-                    + " current.state AS state"
-                    + " FROM '$aws/things/+/shadow/update/documents'"
-                    + " WHERE isUndefined(current.state.reported) = false"
-                    + " AND CASE isUndefined(previous.metadata.reported)"
-                    + " WHEN true THEN true"
-                    + " ELSE current.metadata.reported <> previous.metadata.reported END";
+    static String sql(String registryRoleArn) {
+        return "SELECT topic(3) AS thingName, floor(timestamp() / 1000) AS timestamp,"
+                + " current.state AS state,"
+                + " get_registry_data('DescribeThing', topic(3), '"
+                + registryRoleArn
+                + "').attributes.room AS room"
+                + " FROM '$aws/things/+/shadow/update/documents'"
+                + " WHERE isUndefined(current.state.reported) = false"
+                + " AND CASE isUndefined(previous.metadata.reported)"
+                + " WHEN true THEN true"
+                + " ELSE current.metadata.reported <> previous.metadata.reported END";
+    }
 
     final CfnTopicRule rule;
     final Role role;
@@ -48,7 +56,14 @@ final class ShadowReadingsRule extends Construct {
                 ServiceRole.create(
                         this,
                         "iot.amazonaws.com",
-                        "The shadow-readings IoT rule: put readings, log failures");
+                        "The shadow-readings IoT rule: read things' rooms, put readings, log"
+                                + " failures");
+        role.addToPolicy(
+                PolicyStatements.allow(
+                                "ReadThingRooms",
+                                List.of("iot:DescribeThing"),
+                                List.of(arns.things()))
+                        .build());
         role.addToPolicy(
                 PolicyStatements.allow(
                                 "PutReadings",
@@ -68,13 +83,15 @@ final class ShadowReadingsRule extends Construct {
                 role,
                 "IoT names the error log streams itself; the grant is"
                         + " limited to the streams of the rule's own"
-                        + " error log group.");
+                        + " error log group. Any thing may publish readings, so the"
+                        + " rule reads any thing's registry entry (DescribeThing"
+                        + " only).");
         rule =
                 CfnTopicRule.Builder.create(this, "Rule")
                         .ruleName(settings.applicationName.replace('-', '_') + "_shadow_readings")
                         .topicRulePayload(
                                 CfnTopicRule.TopicRulePayloadProperty.builder()
-                                        .sql(SQL)
+                                        .sql(sql(role.getRoleArn()))
                                         .awsIotSqlVersion("2016-03-23")
                                         .ruleDisabled(false)
                                         .actions(List.of(putReading(settings.inputStream)))

@@ -150,6 +150,7 @@ class ApplicationStackTest {
                         "features",
                         "training",
                         "scoring",
+                        "rooms",
                         "output",
                         "shadow",
                         "job");

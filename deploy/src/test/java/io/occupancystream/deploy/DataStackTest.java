@@ -149,7 +149,7 @@ class DataStackTest {
                         + ".Arn}";
         Map<String, Object> payload = rulePayload();
         // What the SQL forwards is ShadowReadingsRuleTest's.
-        assertThat(payload.get("Sql")).isEqualTo(ShadowReadingsRule.SQL);
+        assertThat(IamStatements.text(payload.get("Sql"))).isEqualTo(ShadowReadingsRule.sql(role));
         assertThat(payload.get("AwsIotSqlVersion")).isEqualTo("2016-03-23");
         assertThat(payload.get("RuleDisabled")).isEqualTo(false);
         assertThat(text(payload.get("Actions")))

@@ -154,10 +154,15 @@ class IamPolicyTest {
     }
 
     @Test
-    void iotRuleRoleMayPutReadingsAndLogItsFailuresOnly() {
+    void iotRuleRoleMayReadThingsRoomsPutReadingsAndLogItsFailuresOnly() {
+        // get_registry_data('DescribeThing', ..) calls DescribeThing with the rule's role.
         assertThat(statementsOf(S.dataTemplate, S.data.rule.role))
                 .extracting(s -> s.sid, s -> s.actions, s -> s.resources)
                 .containsExactly(
+                        tuple(
+                                "ReadThingRooms",
+                                List.of("iot:DescribeThing"),
+                                List.of(arn("iot", "thing/*"))),
                         tuple(
                                 "PutReadings",
                                 List.of("kinesis:PutRecord"),
@@ -279,7 +284,7 @@ class IamPolicyTest {
     @Test
     void noStatementAllowsEveryActionAndOnlyTwoNeedEveryResource() {
         List<Statement> all = everyStatement();
-        assertThat(all).hasSize(33);
+        assertThat(all).hasSize(34);
         assertThat(all).allSatisfy(s -> assertThat(s.actions).doesNotContain("*"));
         assertThat(all)
                 .filteredOn(s -> s.resources.contains("*"))

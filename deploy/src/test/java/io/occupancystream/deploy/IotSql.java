@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +17,12 @@ import java.util.regex.Pattern;
  * as the AWS IoT Core developer guide's "AWS IoT SQL reference" describes it: SELECT of keys and of
  * expressions with AS aliases (a value that is Undefined is left out of the result: "Data types"),
  * FROM a topic filter with + and #, WHERE (the actions run only if it is true), "." into nested
- * objects (a missing key is Undefined), the functions topic(n), timestamp(), floor() and
- * isUndefined(), the operators AND, =, &lt;&gt; (objects compare by keys and values, in any order;
- * Undefined on either side gives Undefined; mismatched types are unequal: "Operators") and / (Int /
- * Int is an Int), and CASE v WHEN t THEN r ... ELSE r END ("Case statements"). Undefined is Java
- * null here.
+ * objects (a missing key is Undefined), the functions topic(n), timestamp(), floor(), isUndefined()
+ * and get_registry_data('DescribeThing', thingName, roleArn) (its answer is the IoT API's
+ * DescribeThing response, from a registry the caller gives; "." reads into it), the operators AND,
+ * =, &lt;&gt; (objects compare by keys and values, in any order; Undefined on either side gives
+ * Undefined; mismatched types are unequal: "Operators") and / (Int / Int is an Int), and CASE v
+ * WHEN t THEN r ... ELSE r END ("Case statements"). Undefined is Java null here.
  */
 final class IotSql {
     private static final Pattern TOKEN =
@@ -29,11 +31,12 @@ final class IotSql {
 
     private final List<String> tokens = new ArrayList<>();
     private final long nowMillis;
+    private final Map<String, JsonNode> registry;
     private int next;
     private String topic;
     private JsonNode payload;
 
-    private IotSql(String sql, long nowMillis) {
+    private IotSql(String sql, long nowMillis, Map<String, JsonNode> registry) {
         Matcher m = TOKEN.matcher(sql);
         int end = 0;
         while (m.lookingAt()) {
@@ -45,6 +48,7 @@ final class IotSql {
             throw new IllegalArgumentException("cannot read SQL from: " + sql.substring(end));
         }
         this.nowMillis = nowMillis;
+        this.registry = registry;
     }
 
     /**
@@ -53,7 +57,20 @@ final class IotSql {
      */
     static Optional<ObjectNode> evaluate(
             String sql, String topic, JsonNode payload, long nowMillis) {
-        return new IotSql(sql, nowMillis).run(topic, payload);
+        return evaluate(sql, topic, payload, nowMillis, Map.of());
+    }
+
+    /**
+     * As above, with the thing registry's DescribeThing responses by thing name for
+     * get_registry_data.
+     */
+    static Optional<ObjectNode> evaluate(
+            String sql,
+            String topic,
+            JsonNode payload,
+            long nowMillis,
+            Map<String, JsonNode> registry) {
+        return new IotSql(sql, nowMillis, registry).run(topic, payload);
     }
 
     private Optional<ObjectNode> run(String messageTopic, JsonNode message) {
@@ -154,7 +171,7 @@ final class IotSql {
             case "CASE":
                 return caseStatement();
             default:
-                return accept("(") ? function(token) : path(token);
+                return fields(accept("(") ? function(token) : payload.get(token));
         }
     }
 
@@ -200,13 +217,30 @@ final class IotSql {
                         : integer((long) Math.floor(args.get(0).asDouble()));
             case "isUndefined":
                 return BooleanNode.valueOf(args.get(0) == null);
+            case "get_registry_data":
+                return describeThing(args);
             default:
                 throw new IllegalArgumentException("function " + name + " is not supported here");
         }
     }
 
-    private JsonNode path(String first) {
-        JsonNode value = payload.get(first);
+    private JsonNode describeThing(List<JsonNode> args) {
+        if (!"DescribeThing".equals(args.get(0).asText())) {
+            throw new IllegalArgumentException("only get_registry_data('DescribeThing', ..) here");
+        }
+        if (args.size() != 3 || !args.get(2).asText().startsWith("arn:")) {
+            throw new IllegalArgumentException(
+                    "get_registry_data needs a thing name and a role ARN");
+        }
+        JsonNode thing = registry.get(args.get(1).asText());
+        if (thing == null) {
+            throw new IllegalArgumentException("no thing " + args.get(1) + " in the registry");
+        }
+        return thing;
+    }
+
+    /** "." into nested objects: a missing key, or a key of a non-object, is Undefined. */
+    private JsonNode fields(JsonNode value) {
         while (accept(".")) {
             String key = tokens.get(next++);
             value = value != null && value.isObject() ? value.get(key) : null;

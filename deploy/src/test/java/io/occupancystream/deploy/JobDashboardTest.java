@@ -85,7 +85,7 @@ class JobDashboardTest {
                 unknown.add(metric);
             }
         }
-        assertThat(DashboardWidgets.metrics(T)).hasSize(45);
+        assertThat(DashboardWidgets.metrics(T)).hasSize(46); // with deadLettersInvalidRoomPerSecond
         assertThat(unknown).isEmpty();
     }
 

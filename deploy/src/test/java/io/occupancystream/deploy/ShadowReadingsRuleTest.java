@@ -9,6 +9,7 @@ import io.occupancystream.job.reading.HvacStatus;
 import io.occupancystream.job.reading.ParsedReading;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.reading.ReadingJson;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +17,23 @@ import org.junit.jupiter.api.Test;
  * The rule's SQL, run by {@link IotSql} on messages shaped as the AWS IoT Core developer guide's
  * "Device Shadow service documents" page gives them (the "/documents response state document":
  * previous and current, each with state, metadata and version, then timestamp and clientToken), and
- * what it forwards read by the job's own reading parser.
+ * what it forwards read by the job's own reading parser. The thing registry answers
+ * get_registry_data('DescribeThing', ..) as the AWS IoT API Reference's "DescribeThing" page gives
+ * the response (thingName, thingId, thingArn, attributes of string values, version, ...;
+ * https://docs.aws.amazon.com/iot/latest/apireference/API_DescribeThing.html). That
+ * get_registry_data() calls DescribeThing from a rule is the developer guide's "Describe things"
+ * page (https://docs.aws.amazon.com/iot/latest/developerguide/search-things.html); its argument
+ * form (the API name, the thing name, the ARN of a role IoT assumes) is the SQL reference's
+ * "Functions" page, get_registry_data
+ * (https://docs.aws.amazon.com/iot/latest/developerguide/iot-sql-functions.html).
  */
 class ShadowReadingsRuleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOCUMENTS = "$aws/things/roe-s1/shadow/update/documents";
     private static final long NOW_MILLIS = 1_513_919_981_250L;
     private static final long NOW = 1_513_919_981L;
+    private static final String ROLE = "arn:aws:iam::123456789012:role/shadow-readings-rule";
+    private static final String SQL = ShadowReadingsRule.sql(ROLE);
 
     private static final String FULL_REPORTED =
             "{'temperature':76.89,'sound':0.08,'hvacStatus':'STANDBY','roomOccupancy':true}";
@@ -113,22 +124,62 @@ class ShadowReadingsRuleTest {
         JsonNode accepted = json("{'state':{'reported':{'temperature':77.5}},'version':12}");
         assertThat(
                         IotSql.evaluate(
-                                ShadowReadingsRule.SQL,
+                                SQL,
                                 "$aws/things/roe-s1/shadow/update/accepted",
                                 accepted,
                                 NOW_MILLIS))
                 .isEmpty();
         assertThat(
                         IotSql.evaluate(
-                                ShadowReadingsRule.SQL,
+                                SQL,
                                 "$aws/things/roe-s1/shadow/name/decisions/update/documents",
                                 documents(FULL_REPORTED, "{}", FULL_REPORTED, FULL_METADATA, ""),
                                 NOW_MILLIS))
                 .isEmpty();
     }
 
+    @Test
+    void theThingsRoomAttributeIsTheReadingsRoom() {
+        String current =
+                "{'temperature':77.0,'sound':0.12,'hvacStatus':'COOLING','roomOccupancy':false}";
+        ObjectNode forwarded =
+                IotSql.evaluate(
+                                SQL,
+                                DOCUMENTS,
+                                documents(FULL_REPORTED, FULL_METADATA, current, "{}", ""),
+                                NOW_MILLIS,
+                                Map.of("roe-s1", describeThing("{'room':'lab-2','floor':'1'}")))
+                        .orElseThrow();
+
+        assertThat(forwarded.get("room").asText()).isEqualTo("lab-2");
+        assertThat(reading(forwarded).room).isEqualTo("lab-2");
+    }
+
+    @Test
+    void aThingWithoutARoomAttributeSendsNoRoom() {
+        String current =
+                "{'temperature':77.0,'sound':0.12,'hvacStatus':'COOLING','roomOccupancy':false}";
+        ObjectNode forwarded =
+                rule(documents(FULL_REPORTED, FULL_METADATA, current, "{}", "")).orElseThrow();
+
+        assertThat(forwarded.has("room")).isFalse();
+        assertThat(reading(forwarded).room).isNull();
+    }
+
     private static Optional<ObjectNode> rule(JsonNode message) {
-        return IotSql.evaluate(ShadowReadingsRule.SQL, DOCUMENTS, message, NOW_MILLIS);
+        return IotSql.evaluate(
+                SQL, DOCUMENTS, message, NOW_MILLIS, Map.of("roe-s1", describeThing("{}")));
+    }
+
+    /** A DescribeThing response (AWS IoT API Reference, "DescribeThing"). */
+    private static JsonNode describeThing(String attributes) {
+        return json(
+                "{'defaultClientId':'roe-s1','thingName':'roe-s1',"
+                        + "'thingId':'6a5e1c31-1b8a-4b5e-9c0e-1f6a3d2c9b7e',"
+                        + "'thingArn':'arn:aws:iot:eu-west-1:123456789012:thing/roe-s1',"
+                        + "'attributes':"
+                        + attributes
+                        + ",'version':3}");
     }
 
     private static Reading reading(ObjectNode forwarded) {

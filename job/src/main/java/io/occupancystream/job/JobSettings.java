@@ -7,6 +7,7 @@ import io.occupancystream.job.features.FeatureSettings;
 import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.ingest.ValidationSettings;
 import io.occupancystream.job.kinesis.KinesisSettings;
+import io.occupancystream.job.rooms.RoomSettings;
 import io.occupancystream.job.scoring.ScoringSettings;
 import io.occupancystream.job.shadow.ShadowSettings;
 import io.occupancystream.job.training.TrainingSettings;
@@ -33,6 +34,7 @@ public final class JobSettings {
                     FeatureSettings.SETTINGS,
                     TrainingSettings.SETTINGS,
                     ScoringSettings.SETTINGS,
+                    RoomSettings.SETTINGS,
                     OutputSettings.SETTINGS,
                     ShadowSettings.SETTINGS,
                     LocalRunSettings.SETTINGS);
@@ -45,6 +47,7 @@ public final class JobSettings {
     public final OutputSettings output;
     public final TrainingSettings training;
     public final ScoringSettings scoring;
+    public final RoomSettings rooms;
 
     /** Null unless shadow.enabled. */
     public final ShadowSettings shadow;
@@ -60,6 +63,7 @@ public final class JobSettings {
         output = OutputSettings.from(p);
         training = TrainingSettings.from(p, output.path);
         scoring = ScoringSettings.from(p);
+        rooms = RoomSettings.from(p);
         shadow = ShadowSettings.from(p);
         localRun = LocalRunSettings.from(p);
     }

@@ -9,6 +9,7 @@ import io.occupancystream.job.ingest.ReadingValidator;
 import io.occupancystream.job.ingest.ReplayRange;
 import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.reading.Reading;
+import io.occupancystream.job.rooms.RoomStage;
 import io.occupancystream.job.scoring.RuleScorer;
 import io.occupancystream.job.scoring.ScoringStage;
 import io.occupancystream.job.summary.ResultTally;
@@ -32,13 +33,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * raw records → validate (→ dead letters) → [replay range] → event time → de-duplicate
  *   → arrival order → features
  *   ├─ labelled → training rows → their hour's training sets (→ late readings)
- *   └─ score → results
+ *   └─ score → rooms ([event-time order] → each device's and its room's decision) → results
  * </pre>
  *
- * Readings are featured, scored and made training rows as they arrive; nothing waits for the
- * watermark, which only ages out the de-duplicator's state. De-duplication, arrival order and
- * features share one keying by device. Stateful operators have stable uids so that savepoints
- * survive code changes.
+ * Readings are featured, scored and made training rows as they arrive; nothing before the rooms
+ * stage waits for the watermark, which ages out the de-duplicator's state and, in event-time order
+ * (a replay's default), lets each second's results on to their rooms' decisions. De-duplication,
+ * arrival order and features share one keying by device. Stateful operators have stable uids so
+ * that savepoints survive code changes.
  */
 public final class OccupancyPipeline {
     private final JobSettings settings;
@@ -98,8 +100,9 @@ public final class OccupancyPipeline {
 
         writeTrainingSets(featured);
 
+        RoomStage rooms = new RoomStage(settings.rooms);
         outputs.results.attach(
-                scoring.score(featured)
+                rooms.decide(scoring.score(featured))
                         .map(new ResultTally(rule))
                         .name("count results")
                         .uid("count-results"));
@@ -139,10 +142,10 @@ public final class OccupancyPipeline {
     }
 
     /**
-     * Event time, which ages out de-duplication state. Only a Kinesis shard can be idle: a replay's
-     * reader never waits for input, so one that sends nothing is held up (a busy machine,
-     * backpressure), and counting it idle would let a finished reader's end-of-input watermark age
-     * out the de-duplicator's memory while readings are still to come.
+     * Event time, which ages out de-duplication state and orders rooms in event time. Only a
+     * Kinesis shard can be idle: a replay's reader never waits for input, so one that sends nothing
+     * is held up (a busy machine, backpressure), and counting it idle would let a finished reader's
+     * end-of-input watermark age out the de-duplicator's memory while readings are still to come.
      */
     static WatermarkStrategy<Reading> watermarks(SourceSettings source) {
         WatermarkStrategy<Reading> strategy =

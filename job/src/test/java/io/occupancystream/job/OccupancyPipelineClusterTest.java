@@ -128,10 +128,15 @@ class OccupancyPipelineClusterTest {
         assertThat(results.values().get(0).toJson())
                 .matches(
                         "\\{\"id\":\"[ab]:\\d+\",\"thingName\":\"[ab]\",\"timestamp\":\\d+,"
-                            + "\"temperature\":[\\d.]+,\"sound\":[\\d.]+,\"hvacStatus\":null,"
-                            + "\"roomOccupancy\":(true|false),\"probability\":null,"
-                            + "\"source\":\"rule\",\"modelVersion\":\"rule:sound>10\","
-                            + "\"fallbackReason\":null,\"reportedOccupancy\":(true|false|null)\\}");
+                                + "\"temperature\":[\\d.]+,\"sound\":[\\d.]+,\"hvacStatus\":null,"
+                                + "\"roomOccupancy\":(true|false),\"probability\":null,"
+                                + "\"source\":\"rule\",\"modelVersion\":\"rule:sound>10\","
+                                + "\"fallbackReason\":null,\"reportedOccupancy\":(true|false|null),"
+                                + "\"room\":\"[ab]\",\"deviceOccupancy\":(true|false),"
+                                + "\"roomScore\":(1\\.0|0\\.0),\"roomVoters\":1\\}");
+        // Each device is a room of its own: the room decides as the device, and as the rule.
+        assertThat(results.values())
+                .allMatch(r -> r.room.equals(r.thingName) && r.roomOccupancy == r.deviceOccupancy);
 
         assertThat(deadLetters.values())
                 .containsExactly(

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Readings are scored when they arrive, on the job's default settings (a 5 s out-of-orderness
- * bound): the source holds each line until the reading before it has its result, which it could not
- * get if features waited for the watermark to pass it. A device that goes quiet has its last
- * reading scored, and another device's readings do not wait for it.
+ * bound) with rooms decided on arrival, as a Kinesis source has them (a replay's default, event
+ * time, holds results for the watermark): the source holds each line until the reading before it
+ * has its result, which it could not get if features waited for the watermark to pass it. A device
+ * that goes quiet has its last reading scored, and another device's readings do not wait for it.
  */
 class ScoreOnArrivalClusterTest {
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
@@ -39,7 +40,7 @@ class ScoreOnArrivalClusterTest {
     @Test
     void eachReadingIsScoredBeforeTheNextArrives() throws Exception {
         CollectingSink<Result> results = new CollectingSink<>();
-        JobSettings config = ScoringJobs.config(List.of());
+        JobSettings config = ScoringJobs.config(List.of("rooms.order=arrival"));
 
         ScoringJobs.Run run =
                 ScoringJobs.run(

@@ -60,7 +60,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * MiniCluster reading it, scoring through the local SageMaker endpoint, writing results and dead
  * letters to their streams and training sets to S3Proxy, and failing once after a checkpoint on the
  * way. Every record put comes back as a result or a dead letter, results carry the model's source,
- * and each training row is in the bucket exactly once.
+ * and each training row is in the bucket exactly once. The devices share one room, two by the
+ * settings' map and one by the room its readings name (as the IoT rule adds it), and every result
+ * carries the room's decision fused from all three devices.
  */
 class KinesisToKinesisTest {
     @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
@@ -69,6 +71,7 @@ class KinesisToKinesisTest {
     private static final long START = TrainedModels.START;
     private static final int DEVICES = 3;
     private static final int STEPS = 400;
+    private static final String ROOM = "sim-room";
     private static final List<String> BAD_RECORDS =
             List.of(
                     "not json at all",
@@ -117,7 +120,17 @@ class KinesisToKinesisTest {
     @Test
     void everyRecordBecomesAResultOrDeadLetterAndEveryTrainingRowLandsInS3Once(@TempDir Path dir)
             throws Exception {
-        List<String> readings = Recordings.simulated(DEVICES, STEPS, START);
+        List<String> readings = new ArrayList<>();
+        for (String reading : Recordings.simulated(DEVICES, STEPS, START)) {
+            // The IoT rule adds the thing's registry attribute to the reading.
+            readings.add(
+                    reading.startsWith("{\"thingName\":\"sim-2\"")
+                            ? reading.substring(0, reading.length() - 1)
+                                    + ",\"room\":\""
+                                    + ROOM
+                                    + "\"}"
+                            : reading);
+        }
         List<String> expectedRows = referenceTrainingRows(readings, dir.resolve("reference"));
         assertThat(expectedRows).hasSize(DEVICES * STEPS);
 
@@ -165,10 +178,17 @@ class KinesisToKinesisTest {
             assertThat(resultsById.keySet()).isEqualTo(expectedIds);
             assertThat(deadRaw).isEqualTo(new TreeSet<>(BAD_RECORDS));
             String modelVersion = ModelCard.read(TrainedModels.model()).modelVersion;
+            Set<Integer> voters = new TreeSet<>();
             for (JsonNode result : resultsById.values()) {
                 assertThat(result.get("source").asText()).isEqualTo("model");
                 assertThat(result.get("modelVersion").asText()).isEqualTo(modelVersion);
+                assertThat(result.get("room").asText()).isEqualTo(ROOM);
+                voters.add(result.get("roomVoters").asInt());
             }
+            // Decided on arrival: how many devices are fresh when a result arrives depends on how
+            // far apart the two source readers run, but the three devices decide as one room.
+            assertThat(voters).contains(DEVICES);
+            assertThat(voters).allSatisfy(v -> assertThat(v).isBetween(1, DEVICES));
             assertThat(rows).hasSameSizeAs(expectedRows);
             assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows);
         } finally {
@@ -230,6 +250,7 @@ class KinesisToKinesisTest {
         List<String> overrides = new ArrayList<>();
         settings.forEach((key, value) -> overrides.add(key.qualifiedName() + "=" + value));
         overrides.add("source.idleness=1 s");
+        overrides.add("rooms.map=sim-0=" + ROOM + " sim-1=" + ROOM);
         overrides.add("kinesis.sink.max-buffer-time=200 ms");
         return JobSettings.withOverrides(overrides);
     }

@@ -66,8 +66,9 @@ public final class SourceSettings {
                     "1 min",
                     SettingType.POSITIVE_DURATION,
                     "A Kinesis shard that sends nothing for this long no longer holds back the"
-                            + " event-time watermark, which only ages out de-duplication state (a"
-                            + " replay's readers are never idle).");
+                            + " event-time watermark, which ages out de-duplication state and,"
+                            + " with rooms.order=event-time, lets rooms decide (a replay's readers"
+                            + " are never idle).");
 
     public static final List<Setting<?>> SETTINGS =
             List.of(TYPE, REPLAY_PATH, REPLAY_SINCE, REPLAY_UNTIL, MAX_OUT_OF_ORDERNESS, IDLENESS);

@@ -8,8 +8,8 @@ import java.util.Objects;
  * from code that builds them with values that pass the same checks.
  *
  * <p>A Flink POJO (public fields, no-arg constructor) so that state and network transfer use
- * Flink's POJO serializer. {@code hvacStatus} and {@code roomOccupancy} are optional and may be
- * null; {@code roomOccupancy}, when present, is the label.
+ * Flink's POJO serializer. {@code hvacStatus}, {@code roomOccupancy} and {@code room} are optional
+ * and may be null; {@code roomOccupancy}, when present, is the label.
  */
 public class Reading {
     public String thingName;
@@ -26,6 +26,13 @@ public class Reading {
     public HvacStatus hvacStatus;
     public Boolean roomOccupancy;
 
+    /**
+     * The room the device is in, as the reading says (the IoT rule adds it from the thing's
+     * registry attributes) or as the job assigned it; null before assignment when the reading names
+     * none.
+     */
+    public String room;
+
     public Reading() {}
 
     public Reading(
@@ -41,6 +48,14 @@ public class Reading {
         this.sound = sound;
         this.hvacStatus = hvacStatus;
         this.roomOccupancy = roomOccupancy;
+    }
+
+    /** This reading, in {@code room}. */
+    public Reading inRoom(String room) {
+        Reading r =
+                new Reading(thingName, timestamp, temperature, sound, hvacStatus, roomOccupancy);
+        r.room = room;
+        return r;
     }
 
     public long timestampMillis() {
@@ -75,12 +90,14 @@ public class Reading {
                 && Double.compare(sound, that.sound) == 0
                 && Objects.equals(thingName, that.thingName)
                 && hvacStatus == that.hvacStatus
-                && Objects.equals(roomOccupancy, that.roomOccupancy);
+                && Objects.equals(roomOccupancy, that.roomOccupancy)
+                && Objects.equals(room, that.room);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(thingName, timestamp, temperature, sound, hvacStatus, roomOccupancy);
+        return Objects.hash(
+                thingName, timestamp, temperature, sound, hvacStatus, roomOccupancy, room);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The one definition of a reading's JSON: {@code
  * {"thingName":"roe-s1","timestamp":1513919981,"state":{"reported":{"temperature":76.892,"sound":0.08,
- * "hvacStatus":"STANDBY","roomOccupancy":true}}}}. Parsing validates every field; writing produces
+ * "hvacStatus":"STANDBY","roomOccupancy":true}},"room":"roe"}}, {@code room} optional (the IoT rule
+ * adds it from the thing's registry attributes). Parsing validates every field; writing produces
  * what parsing accepts. Unknown fields are ignored. Thread-safe.
  */
 public final class ReadingJson {
@@ -25,6 +26,12 @@ public final class ReadingJson {
     public static final double MAX_TEMPERATURE_F = 140.0;
 
     private static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
+
+    /**
+     * A thing attribute's value as the AWS IoT registry allows it (API_AttributePayload), not
+     * empty.
+     */
+    private static final Pattern ROOM = Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]{1,800}");
 
     // NaN and Infinity literals are accepted by the parser so that they are reported as
     // NOT_FINITE rather than as malformed JSON.
@@ -141,12 +148,34 @@ public final class ReadingJson {
             throw new Rejection(RejectReason.NEGATIVE_SOUND, "sound " + sound + " < 0");
         }
         return new Reading(
-                thingName,
-                timestamp,
-                temperature,
-                sound,
-                hvacStatus(reported.get("hvacStatus")),
-                roomOccupancy(reported.get("roomOccupancy")));
+                        thingName,
+                        timestamp,
+                        temperature,
+                        sound,
+                        hvacStatus(reported.get("hvacStatus")),
+                        roomOccupancy(reported.get("roomOccupancy")))
+                .inRoom(room(root.get("room")));
+    }
+
+    // Absent, null or empty: the thing registry has no room attribute for the device, and the job
+    // assigns its room (an empty attribute value is how AWS IoT removes an attribute).
+    private static String room(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new Rejection(RejectReason.WRONG_TYPE, "room must be a string");
+        }
+        String room = node.asText();
+        if (room.isEmpty()) {
+            return null;
+        }
+        if (!isRoom(room)) {
+            throw new Rejection(
+                    RejectReason.INVALID_ROOM,
+                    "room must be 1-800 characters of a-z A-Z 0-9 _ . , @ / : # = [ ] -");
+        }
+        return room;
     }
 
     private static String required(JsonNode parent, String field, String path) {
@@ -198,14 +227,19 @@ public final class ReadingJson {
         return node.asBoolean();
     }
 
-    /**
-     * Writes a reading in the form {@link #parse} reads; optional fields are left out when null.
-     */
     /** Whether {@code name} is a valid AWS IoT thing name. */
     public static boolean isThingName(String name) {
         return THING_NAME.matcher(name).matches();
     }
 
+    /** Whether {@code name} is a room a thing's registry attribute can hold. */
+    public static boolean isRoom(String name) {
+        return ROOM.matcher(name).matches();
+    }
+
+    /**
+     * Writes a reading in the form {@link #parse} reads; optional fields are left out when null.
+     */
     public static String write(Reading reading) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("thingName", reading.thingName);
@@ -218,6 +252,9 @@ public final class ReadingJson {
         }
         if (reading.roomOccupancy != null) {
             reported.put("roomOccupancy", reading.roomOccupancy);
+        }
+        if (reading.room != null) {
+            root.put("room", reading.room);
         }
         return root.toString();
     }

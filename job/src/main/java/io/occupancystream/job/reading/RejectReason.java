@@ -23,5 +23,9 @@ public enum RejectReason {
     /** temperature is outside the range a room thermostat can report. */
     TEMPERATURE_OUT_OF_RANGE,
     /** hvacStatus is not one of HEATING, COOLING, STANDBY. */
-    UNKNOWN_HVAC_STATUS
+    UNKNOWN_HVAC_STATUS,
+    /**
+     * room is not a value a thing's registry attribute can hold (1-800 of a-z A-Z 0-9 _.,@/:#=[]-).
+     */
+    INVALID_ROOM
 }

@@ -6,9 +6,10 @@ import io.occupancystream.job.reading.Reading;
 import java.util.Objects;
 
 /**
- * The job's decision for one reading: the reading's signals, the predicted {@code roomOccupancy}
- * and where it came from, and the reported label if the reading had one. {@code id} ({@code
- * thingName:timestamp}) is deterministic, so consumers of an at-least-once sink can de-duplicate.
+ * The job's decision for one reading: the reading's signals, its device's {@code room}, the room's
+ * decision as {@code roomOccupancy}, the device's own probability and decision, where they came
+ * from, and the reported label if the reading had one. {@code id} ({@code thingName:timestamp}) is
+ * deterministic, so consumers of an at-least-once sink can de-duplicate.
  */
 public class Result {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,6 +26,30 @@ public class Result {
     public FallbackReason fallbackReason;
     public Boolean reportedOccupancy;
 
+    /**
+     * The room the device is in; null until the rooms stage assigns it, unless the reading named
+     * it.
+     */
+    public String room;
+
+    /**
+     * The device's own decision: the scorer's label as scored, then the device's decision rule over
+     * its probabilities once the rooms stage has decided.
+     */
+    public boolean deviceOccupancy;
+
+    /** What the room's decision rule saw: its fresh devices fused; null before the rooms stage. */
+    public Double roomScore;
+
+    /** How many of the room's devices were fresh and voted. */
+    public int roomVoters;
+
+    /**
+     * The rules of the model card it was scored under, for the rooms stage; null when no card
+     * scored it (the rule scorer). Not part of the JSON.
+     */
+    public DecisionRules rules;
+
     public Result() {}
 
     public static Result of(Reading reading, Prediction prediction) {
@@ -40,6 +65,8 @@ public class Result {
         r.modelVersion = prediction.modelVersion;
         r.fallbackReason = prediction.fallbackReason;
         r.reportedOccupancy = reading.roomOccupancy;
+        r.room = reading.room;
+        r.deviceOccupancy = prediction.occupied;
         return r;
     }
 
@@ -62,6 +89,10 @@ public class Result {
         node.put("modelVersion", modelVersion);
         node.put("fallbackReason", fallbackReason == null ? null : fallbackReason.name());
         node.put("reportedOccupancy", reportedOccupancy);
+        node.put("room", room);
+        node.put("deviceOccupancy", deviceOccupancy);
+        node.put("roomScore", roomScore);
+        node.put("roomVoters", roomVoters);
         return node.toString();
     }
 

@@ -5,11 +5,14 @@ import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.metrics.CloudWatchNames;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.metrics.MsfMetricGroup;
+import io.occupancystream.job.results.DecisionRules;
 import io.occupancystream.job.results.FallbackReason;
 import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.Result;
 import io.occupancystream.job.results.ScoreSource;
 import io.occupancystream.job.scoring.follow.ModelRelease;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * one, and every reading after the release is sent to the new one (the client loads it off the task
  * thread, the old model serving meanwhile). The release is kept in broadcast state, so a restore
  * scores, also the in-flight readings replayed then, with the model of the checkpoint. A release
- * the client cannot use is counted and logged, and the model in use stays.
+ * the client cannot use is counted and logged, and the model in use stays. Every result carries the
+ * {@link DecisionRules} of the card its reading was sent under (a fallback, of the card in use), so
+ * the rooms stage decides with the rules that came with the model.
  *
  * <p>All waiting and timing goes through a {@link Scheduler}: real time in the job, a manual clock
  * in tests.
@@ -88,6 +93,9 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
 
     /** The release this task scores with, or is loading; null if the start-up one is unknown. */
     private transient ModelRelease release;
+
+    /** The decision rules of {@link #release}'s card, put on each result it scores. */
+    private transient DecisionRules rules;
 
     public ModelScoringFunction(
             ModelClientFactory clients,
@@ -144,11 +152,29 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
             if (sameModel(previous, next)) {
                 return;
             }
-            release = next;
+            release(next);
             batch = takeOpenBatch();
         }
         send(batch, 1, scheduler.nanoTime());
         use(next, previous);
+    }
+
+    /** Call with the lock held (or before the first reading). */
+    private void release(ModelRelease next) {
+        release = next;
+        rules = rulesOf(next);
+    }
+
+    private static DecisionRules rulesOf(ModelRelease release) {
+        if (release == null) {
+            return null;
+        }
+        try {
+            return DecisionRules.of(release.parseCard());
+        } catch (IOException e) {
+            // the poller and the start-up checked the card, so this is a bug, not bad input
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean sameModel(ModelRelease a, ModelRelease b) {
@@ -171,7 +197,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
                                     error);
                             synchronized (this) {
                                 if (release == next) {
-                                    release = previous;
+                                    release(previous);
                                 }
                             }
                         });
@@ -189,7 +215,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
                 long number = batchNumber;
                 scheduler.schedule(() -> flushIfStill(number), batching.maxWaitMillis);
             }
-            open.add(new Pending(reading, future, row));
+            open.add(new Pending(reading, future, row, rules));
             openBytes += rowBytes;
             if (open.size() >= batching.maxRows || openBytes - 1 >= batching.maxBytes) {
                 ready.add(takeOpenBatch());
@@ -305,15 +331,26 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
     }
 
     private static void complete(Pending p, Prediction prediction) {
-        p.future.complete(Collections.singletonList(Result.of(p.reading.reading, prediction)));
+        p.future.complete(Collections.singletonList(result(p.reading, prediction, p.rules)));
+    }
+
+    private static Result result(
+            FeaturedReading reading, Prediction prediction, DecisionRules rules) {
+        Result result = Result.of(reading.reading, prediction);
+        result.rules = rules;
+        return result;
     }
 
     @Override
     public void timeout(ScoringInput input, ResultFuture<Result> future) {
         FeaturedReading reading = input.reading;
+        DecisionRules current;
+        synchronized (this) {
+            current = rules;
+        }
         future.complete(
                 Collections.singletonList(
-                        Result.of(reading.reading, fallback(reading, FallbackReason.TIMEOUT))));
+                        result(reading, fallback(reading, FallbackReason.TIMEOUT), current)));
     }
 
     @Override
@@ -336,7 +373,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
     public void initializeState(FunctionInitializationContext context) throws Exception {
         releaseState = context.getOperatorStateStore().getBroadcastState(RELEASE);
         ModelRelease restored = releaseState.get(CURRENT);
-        release = restored != null ? restored : startup;
+        release(restored != null ? restored : startup);
     }
 
     @Override
@@ -354,10 +391,18 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
         final ResultFuture<Result> future;
         final String row;
 
-        Pending(FeaturedReading reading, ResultFuture<Result> future, String row) {
+        /** The rules of the release the reading was batched for. */
+        final DecisionRules rules;
+
+        Pending(
+                FeaturedReading reading,
+                ResultFuture<Result> future,
+                String row,
+                DecisionRules rules) {
             this.reading = reading;
             this.future = future;
             this.row = row;
+            this.rules = rules;
         }
     }
 

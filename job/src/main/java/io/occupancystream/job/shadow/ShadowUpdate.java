@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The decision for one thing as the EduKit rule wrote it to the device shadow: {@code
  * {"state":{"desired":{"roomOccupancy":true}}}}, with the reading's timestamp to keep only the
- * newest decision per thing.
+ * newest decision per thing. The decision is the thing's room's, so every device of a room shows
+ * the same occupancy.
  */
 public final class ShadowUpdate implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -75,6 +75,15 @@ public final class RunSummary {
                 count(MetricName.CONFUSION, group, "fn"));
     }
 
+    /**
+     * Per device ({@link PerPlace#DEVICE}) or per room ({@link PerPlace#ROOM}): place → decider
+     * (device, room, rule) → its results against the labels.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, ConfusionMatrix>> againstLabelsPer(String scope) {
+        return PerPlace.matrices((Map<String, Long>) counts.get(PerPlace.ACCUMULATOR), scope);
+    }
+
     /** Every record in is a valid reading or a dead letter. */
     public boolean everyRecordAccountedFor() {
         return count(MetricName.READINGS_IN) == count(MetricName.VALID) + deadLetters();
@@ -130,6 +139,8 @@ public final class RunSummary {
         labels.set("all", labelsJson(all));
         labels.set("bySource", labelsBySource);
         labels.set(TallyNames.RULE_ON_SAME_READINGS, labelsJson(ruleOnSameReadings()));
+        labels.set("byDevice", perPlaceJson(PerPlace.DEVICE));
+        labels.set("byRoom", perPlaceJson(PerPlace.ROOM));
 
         ObjectNode fallbacks = results.putObject("fallbacksByReason");
         for (FallbackReason reason : FallbackReason.values()) {
@@ -144,6 +155,17 @@ public final class RunSummary {
         checks.put("everyReadingScored", everyReadingScored());
         root.put("wallTimeSeconds", Math.round(wallTimeSeconds * 10) / 10.0);
         return root;
+    }
+
+    private ObjectNode perPlaceJson(String scope) {
+        ObjectNode places = MAPPER.createObjectNode();
+        againstLabelsPer(scope)
+                .forEach(
+                        (place, deciders) -> {
+                            ObjectNode node = places.putObject(place);
+                            deciders.forEach((decider, m) -> node.set(decider, labelsJson(m)));
+                        });
+        return places;
     }
 
     /** One entry of {@code againstLabels} in {@code summary.json}. */
@@ -174,9 +196,20 @@ public final class RunSummary {
             return "";
         }
         row(t, "rule, same readings", ruleOnSameReadings());
+        for (String scope : new String[] {PerPlace.DEVICE, PerPlace.ROOM}) {
+            againstLabelsPer(scope)
+                    .forEach(
+                            (place, deciders) ->
+                                    deciders.forEach(
+                                            (decider, m) ->
+                                                    row(
+                                                            t,
+                                                            scope + " " + place + ", " + decider,
+                                                            m)));
+        }
         return String.format(
                         Locale.ROOT,
-                        "%-22s %9s %9s %9s %9s %9s%n",
+                        "%-28s %9s %9s %9s %9s %9s%n",
                         "against the labels",
                         "readings",
                         "accuracy",
@@ -193,7 +226,7 @@ public final class RunSummary {
         t.append(
                 String.format(
                         Locale.ROOT,
-                        "%-22s %9d %9s %9s %9s %9s%n",
+                        "%-28s %9d %9s %9s %9s %9s%n",
                         name,
                         m.total(),
                         format(m.accuracy()),

@@ -31,6 +31,7 @@ class PackageLayersTest {
                     List.of("metrics", "outputs"),
                     List.of("ingest", "dedup", "features"),
                     List.of("training", "scoring"),
+                    List.of("rooms"),
                     List.of("shadow"),
                     List.of("summary", "resume"),
                     List.of(""));

@@ -51,6 +51,42 @@ class ReadingJsonTest {
         assertThat(ReadingJson.parse(json, NOW).reading()).isEqualTo(reading);
     }
 
+    @Test
+    void theRoomComesFromTheTopLevelFieldTheIotRuleAdds() {
+        String json =
+                VALID.substring(0, VALID.length() - 1) + ",\"room\":\"bldg-1/floor:2#lab_[a]\"}";
+
+        Reading reading = ReadingJson.parse(json, NOW).reading();
+
+        assertThat(reading.room).isEqualTo("bldg-1/floor:2#lab_[a]");
+        assertThat(ReadingJson.parse(ReadingJson.write(reading), NOW).reading()).isEqualTo(reading);
+    }
+
+    @Test
+    void anAbsentNullOrEmptyRoomLeavesTheRoomToTheJob() {
+        String head = VALID.substring(0, VALID.length() - 1);
+        for (String json :
+                new String[] {VALID, head + ",\"room\":null}", head + ",\"room\":\"\"}"}) {
+            assertThat(ReadingJson.parse(json, NOW).reading().room).as(json).isNull();
+        }
+    }
+
+    @Test
+    void aRoomThatNoThingAttributeCouldHoldIsRejected() {
+        String head = VALID.substring(0, VALID.length() - 1);
+
+        assertThat(ReadingJson.parse(head + ",\"room\":7}", NOW).reason())
+                .isEqualTo(RejectReason.WRONG_TYPE);
+        assertThat(ReadingJson.parse(head + ",\"room\":\"lab 2\"}", NOW).reason())
+                .isEqualTo(RejectReason.INVALID_ROOM);
+        assertThat(ReadingJson.parse(head + ",\"room\":\"" + "r".repeat(801) + "\"}", NOW).reason())
+                .isEqualTo(RejectReason.INVALID_ROOM);
+        assertThat(
+                        ReadingJson.parse(head + ",\"room\":\"" + "r".repeat(800) + "\"}", NOW)
+                                .isValid())
+                .isTrue();
+    }
+
     static Stream<Arguments> rejected() {
         return Stream.of(
                 Arguments.of("", RejectReason.MALFORMED_JSON),

@@ -174,7 +174,9 @@ class MicroBatchingClusterTest {
                 endpointConfig(
                         "scoring.async.ordered=true",
                         "scoring.batch.max-rows=5",
-                        "scoring.retry.max-attempts=20");
+                        "scoring.retry.max-attempts=20",
+                        // the rooms stage keeps the order scoring emits, as with Kinesis
+                        "rooms.order=arrival");
 
         Run run = ScoringJobs.run(config, recording);
 

@@ -7,6 +7,9 @@ import io.occupancystream.job.results.Result;
 import io.occupancystream.job.scoring.follow.ModelRelease;
 import io.occupancystream.job.testing.FeaturedReadings;
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.decision.DecisionRule;
+import io.occupancystream.model.decision.FusionMethod;
+import io.occupancystream.model.decision.RoomRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -58,6 +61,36 @@ class ModelSwitchTest {
         assertThat(lines(harness.results()))
                 .containsExactlyElementsOf(
                         expected(READINGS.subList(0, 3), "start", false, READINGS.subList(3, 13)));
+    }
+
+    /**
+     * The rooms stage decides each result with the rules that came with the model that scored it:
+     * the open batch before a release with the old card's, every reading after it with the new.
+     */
+    @Test
+    void eachResultCarriesTheDecisionRulesOfTheCardItWasScoredUnder() throws Exception {
+        ModelCard next = card("v2", 0.1);
+        next.decision = new DecisionRule(0.7, 0.2, 30, 60);
+        next.room = new RoomRule(FusionMethod.VOTE, DecisionRule.threshold(0.5), 90);
+        ScoringHarness harness = open(null, release("start", 0.9));
+
+        harness.score(READINGS.subList(0, 3));
+        harness.release(release(next));
+        harness.score(READINGS.subList(3, 13));
+
+        String before =
+                "start device: enter at 0.9 held 0 s, leave below 0.9 held 0 s; room: MEAN of"
+                        + " devices fresh within 0 s, then enter at 0.9 held 0 s, leave below"
+                        + " 0.9 held 0 s";
+        String after =
+                "v2 device: enter at 0.7 held 30 s, leave below 0.2 held 60 s; room: VOTE of"
+                        + " devices fresh within 90 s, then enter at 0.5 held 0 s, leave below"
+                        + " 0.5 held 0 s";
+        List<String> expected = new ArrayList<>(Collections.nCopies(3, before));
+        expected.addAll(Collections.nCopies(10, after));
+        assertThat(harness.results())
+                .extracting(r -> r.modelVersion + " " + r.rules)
+                .containsExactlyElementsOf(expected);
     }
 
     /**
@@ -195,9 +228,17 @@ class ModelSwitchTest {
     }
 
     private static ModelRelease release(String version, double threshold) {
+        return release(card(version, threshold));
+    }
+
+    private static ModelCard card(String version, double threshold) {
         ModelCard card = new ModelCard();
         card.modelVersion = version;
         card.threshold = threshold;
+        return card;
+    }
+
+    private static ModelRelease release(ModelCard card) {
         try {
             return ModelRelease.of(card.toJson(), new byte[0]);
         } catch (IOException e) {

@@ -1,17 +1,26 @@
 package io.occupancystream.model.decision;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One room's decisions, taken result by result as the results arrive: the device's {@link Latch}
  * takes its probability under the device rule, the device's {@link Vote} replaces its older one,
- * votes gone stale (older than the room rule's freshness window at the result's timestamp) are
- * dropped, the fresh ones are fused and the room's latch decides. The job keeps one per room in
- * keyed state and model-ops' replay one per room in a map, so both decide every row alike.
+ * votes older than the room rule's freshness window at the result's timestamp are dropped, the
+ * votes within that window of the result's timestamp (either side: a device that runs far ahead, as
+ * in a fast replay through parallel tasks, does not vote about a time it has long left) are fused,
+ * and the room's latch decides. The job keeps one per room in keyed state and model-ops' replay one
+ * per room in a map, so both decide every row alike.
  *
- * <p>A result older than its device's newest changes no latch (see {@link Latch#update}) and leaves
- * the device's newer vote in place. A Flink POJO; not thread-safe.
+ * <p>A result older than its device's newest (async scoring may answer out of order) changes no
+ * latch and no vote: it is decided by the thresholds alone (at or above {@code enter} occupied,
+ * below {@code leave} empty, between them as the latch stands), its room from the votes with its
+ * own in place of its device's newer one. The same holds for the room's latch and a result older
+ * than the room's newest (a device behind the others). So a device in a room of its own with a
+ * plain threshold decides every result exactly by that threshold, whatever the order. A Flink POJO;
+ * not thread-safe.
  */
 public class RoomDecider {
     /** Each device's latch, by thing name. */
@@ -43,16 +52,49 @@ public class RoomDecider {
             double probability,
             DecisionRule deviceRule,
             RoomRule roomRule) {
+        Latch latch = devices.computeIfAbsent(device, d -> new Latch());
+        boolean late = isBehind(latch, timestamp);
         boolean deviceOccupied =
-                devices.computeIfAbsent(device, d -> new Latch())
-                        .update(deviceRule, probability, timestamp);
-        Vote newest = votes.get(device);
-        if (newest == null || newest.timestamp <= timestamp) {
-            votes.put(device, new Vote(timestamp, probability, deviceOccupied));
+                late
+                        ? alone(deviceRule, probability, latch)
+                        : latch.update(deviceRule, probability, timestamp);
+        Vote vote = new Vote(timestamp, probability, deviceOccupied);
+        if (!late) {
+            votes.put(device, vote);
+            votes.values().removeIf(v -> timestamp - v.timestamp > roomRule.freshnessSeconds);
         }
-        votes.values().removeIf(v -> timestamp - v.timestamp > roomRule.freshnessSeconds);
-        double score = roomRule.fuse(votes.values(), timestamp);
-        boolean roomOccupied = room.update(roomRule.decision, score, timestamp);
-        return new RoomDecision(deviceOccupied, roomOccupied, score, votes.size());
+        Map<String, Vote> newest = votes;
+        if (late) {
+            newest = new HashMap<>(votes);
+            newest.put(device, vote);
+        }
+        List<Vote> voting = new ArrayList<>();
+        for (Vote v : newest.values()) {
+            if (Math.abs(timestamp - v.timestamp) <= roomRule.freshnessSeconds) {
+                voting.add(v);
+            }
+        }
+        double score = roomRule.fuse(voting, timestamp);
+        int voters = voting.size();
+        boolean roomOccupied =
+                isBehind(room, timestamp)
+                        ? alone(roomRule.decision, score, room)
+                        : room.update(roomRule.decision, score, timestamp);
+        return new RoomDecision(deviceOccupied, roomOccupied, score, voters);
+    }
+
+    private static boolean isBehind(Latch latch, long timestamp) {
+        return latch.started && timestamp < latch.latest;
+    }
+
+    /**
+     * A value older than what {@code latch} has taken, decided by the thresholds alone (no wait can
+     * be judged out of order), and between them as the latch stands; the latch is left as it is.
+     */
+    private static boolean alone(DecisionRule rule, double value, Latch latch) {
+        if (value >= rule.enter) {
+            return true;
+        }
+        return value >= rule.leave && latch.occupied;
     }
 }

@@ -1,0 +1,171 @@
+package io.occupancystream.job.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.occupancystream.job.results.DecisionRules;
+import io.occupancystream.job.results.Result;
+import io.occupancystream.model.decision.DecisionRule;
+import io.occupancystream.model.decision.FusionMethod;
+import io.occupancystream.model.decision.RoomRule;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rooms stage's event-time order in Flink's keyed harness, keyed by room: results and
+ * watermarks driven by hand; where decisions are checked, the ordered results go on, by hand, into
+ * a second harness with the {@link RoomDecisionFunction}, as the job chains the two.
+ */
+class EventTimeOrderTest {
+    /** 2017-12-22T05:00:00Z. */
+    private static final long T0 = 1513918800L;
+
+    /** Occupied at a fused mean of 0.6. */
+    private static final DecisionRules RULES =
+            new DecisionRules(
+                    DecisionRule.threshold(0.6),
+                    new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.6), 120));
+
+    /** s2's task ran ahead: its results arrive before s1's of the same seconds. */
+    private static List<Result> s2Ahead() {
+        return List.of(
+                result("s2", T0, 0.1),
+                result("s2", T0 + 30, 0.1),
+                result("s1", T0, 0.9),
+                result("s1", T0 + 30, 0.9));
+    }
+
+    @Test
+    void inEventTimeOrderAResultsRoomIsDecidedWithTheVotesOfItsSecondWhicheverDeviceArrivedFirst()
+            throws Exception {
+        List<Result> ordered;
+        try (var order = order()) {
+            for (Result r : s2Ahead()) {
+                process(order, r);
+            }
+            assertThat(order.extractOutputValues()).isEmpty();
+            order.processWatermark(new Watermark((T0 + 30) * 1000));
+            ordered = order.extractOutputValues();
+        }
+
+        assertThat(decided(ordered))
+                .containsExactly(
+                        "s1:" + T0 + " lab device=true room=true 0.9 of 1",
+                        "s2:" + T0 + " lab device=false room=false 0.5 of 2",
+                        "s1:" + (T0 + 30) + " lab device=true room=false 0.5 of 2",
+                        "s2:" + (T0 + 30) + " lab device=false room=false 0.5 of 2");
+    }
+
+    @Test
+    void inArrivalOrderTheDeviceThatRanAheadDecidesAloneUntilTheOtherCatchesUp() throws Exception {
+        assertThat(decided(s2Ahead()))
+                .containsExactly(
+                        "s2:" + T0 + " lab device=false room=false 0.1 of 1",
+                        "s2:" + (T0 + 30) + " lab device=false room=false 0.1 of 1",
+                        "s1:" + T0 + " lab device=true room=false 0.5 of 2",
+                        "s1:" + (T0 + 30) + " lab device=true room=false 0.5 of 2");
+    }
+
+    @Test
+    void eachSecondLeavesInThingNameOrderOnceTheWatermarkPassesItAndNothingStaysBehind()
+            throws Exception {
+        try (var order = order()) {
+            process(order, result("s3", T0 + 1, 0.5));
+            process(order, result("s2", T0, 0.5));
+            process(order, result("s3", T0, 0.5));
+            process(order, result("s1", T0, 0.5));
+
+            order.processWatermark(new Watermark(T0 * 1000 - 1));
+            assertThat(order.extractOutputValues()).isEmpty();
+            assertThat(order.numEventTimeTimers()).isEqualTo(2);
+
+            order.processWatermark(new Watermark(T0 * 1000));
+            assertThat(ids(order.extractOutputValues()))
+                    .containsExactly("s1:" + T0, "s2:" + T0, "s3:" + T0);
+
+            order.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(ids(order.extractOutputValues()))
+                    .containsExactly("s1:" + T0, "s2:" + T0, "s3:" + T0, "s3:" + (T0 + 1));
+            assertThat(order.numKeyedStateEntries()).isZero();
+            assertThat(order.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aResultTheWatermarkHasPassedLeavesAtOnce() throws Exception {
+        try (var order = order()) {
+            process(order, result("s1", T0 + 10, 0.5));
+            order.processWatermark(new Watermark((T0 + 5) * 1000));
+            process(order, result("s2", T0 + 5, 0.5));
+
+            assertThat(ids(order.extractOutputValues())).containsExactly("s2:" + (T0 + 5));
+            assertThat(order.numEventTimeTimers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void resultsWaitingForTheWatermarkSurviveARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var order = order()) {
+            process(order, result("s2", T0, 0.5));
+            process(order, result("s1", T0, 0.5));
+            snapshot = order.snapshot(1, 1);
+        }
+        try (var restored =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new EventTimeOrder()),
+                        (Result r) -> r.room,
+                        Types.STRING)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processWatermark(new Watermark(T0 * 1000));
+
+            assertThat(ids(restored.extractOutputValues())).containsExactly("s1:" + T0, "s2:" + T0);
+        }
+    }
+
+    /** The results decided in the order given, each as its {@link Decided#line}. */
+    private static List<String> decided(List<Result> results) throws Exception {
+        try (var decide = harness(new RoomDecisionFunction(120))) {
+            for (Result r : results) {
+                process(decide, r);
+            }
+            return decide.extractOutputValues().stream()
+                    .map(Decided::line)
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static List<String> ids(List<Result> results) {
+        return results.stream().map(Result::id).collect(Collectors.toList());
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Result, Result> order()
+            throws Exception {
+        return harness(new EventTimeOrder());
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Result, Result> harness(
+            KeyedProcessFunction<String, Result, Result> function) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                function, r -> r.room, Types.STRING);
+    }
+
+    private static void process(
+            KeyedOneInputStreamOperatorTestHarness<String, Result, Result> harness, Result r)
+            throws Exception {
+        harness.processElement(new StreamRecord<>(r, r.timestamp * 1000));
+    }
+
+    private static Result result(String thing, long timestamp, double p) {
+        return RoomDecisionFunctionTest.model(thing, "lab", timestamp, p, RULES);
+    }
+}
