@@ -116,6 +116,7 @@ public final class OccupancyPipeline {
                         .keyBy(r -> r.reading.thingName)
                         .process(
                                 new TrainingRowsFunction(
+                                        settings.rooms.assignment,
                                         settings.training.window,
                                         settings.training.allowedLateness,
                                         settings.source.maxOutOfOrderness))

@@ -1,6 +1,7 @@
 package io.occupancystream.job.training;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.ingest.RoomAssignment;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.metrics.Tally;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Turns each labelled reading into its training row as it arrives, keyed by thingName, tagged with
- * the event-time window it belongs to; the file sink writes it into that window's folder. Nothing
- * is buffered: the state is one timestamp per device, whatever the window length.
+ * the event-time window it belongs to and the room it belongs to (as the rooms stage assigns it);
+ * the file sink writes it into that window's folder. Nothing is buffered: the state is one
+ * timestamp per device, whatever the window length.
  *
  * <p>A reading is late, and goes to {@link #LATE} instead of a row, when its window closed more
  * than the allowed lateness ago by its device's own watermark: the device's newest labelled reading
@@ -29,6 +31,7 @@ public class TrainingRowsFunction
     public static final OutputTag<FeaturedReading> LATE =
             new OutputTag<FeaturedReading>("late-for-training") {};
 
+    private final RoomAssignment rooms;
     private final long windowMillis;
     private final long allowedLatenessMillis;
     private final long outOfOrdernessMillis;
@@ -37,7 +40,11 @@ public class TrainingRowsFunction
     private transient Tally trainingRows;
 
     public TrainingRowsFunction(
-            Duration window, Duration allowedLateness, Duration maxOutOfOrderness) {
+            RoomAssignment rooms,
+            Duration window,
+            Duration allowedLateness,
+            Duration maxOutOfOrderness) {
+        this.rooms = rooms;
         this.windowMillis = window.toMillis();
         this.allowedLatenessMillis = allowedLateness.toMillis();
         this.outOfOrdernessMillis = maxOutOfOrderness.toMillis();
@@ -71,7 +78,7 @@ public class TrainingRowsFunction
                 new TrainingRow(
                         windowStart,
                         r.reading.thingName,
-                        r.reading.thingName,
+                        rooms.roomOf(r.reading.thingName, r.reading.room),
                         r.reading.timestamp,
                         r.reading.sound,
                         r.features,

@@ -3,10 +3,12 @@ package io.occupancystream.job.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.job.features.FeaturedReading;
+import io.occupancystream.job.ingest.RoomAssignment;
 import io.occupancystream.job.metrics.MetricName;
 import io.occupancystream.job.reading.Reading;
 import io.occupancystream.job.testing.Tallies;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -93,10 +95,27 @@ class TrainingRowsFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
     }
 
+    @Test
+    void eachRowNamesItsReadingsRoomAsTheRoomsStageAssignsIt() throws Exception {
+        open(Duration.ofHours(1), Duration.ZERO);
+        FeaturedReading named = labelled("a", T0, 1);
+        process(new FeaturedReading(named.reading.inRoom("lab"), named.features));
+        process(labelled("b", T0, 1));
+        process(labelled("c", T0, 1));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(r -> r.thingName + " in " + r.room)
+                .containsExactly("a in lab", "b in hall", "c in c");
+    }
+
     private void open(Duration window, Duration allowedLateness) throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new TrainingRowsFunction(window, allowedLateness, OUT_OF_ORDERNESS),
+                        new TrainingRowsFunction(
+                                new RoomAssignment(Map.of("a", "hall", "b", "hall")),
+                                window,
+                                allowedLateness,
+                                OUT_OF_ORDERNESS),
                         r -> r.reading.thingName,
                         Types.STRING);
     }
