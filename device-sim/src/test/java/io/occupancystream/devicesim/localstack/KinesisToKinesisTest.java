@@ -72,6 +72,10 @@ class KinesisToKinesisTest {
     private static final int DEVICES = 3;
     private static final int STEPS = 400;
     private static final String ROOM = "sim-room";
+
+    /** Two devices placed by the settings; the third names the room in its readings. */
+    private static final String ROOMS_MAP = "rooms.map=sim-0=" + ROOM + " sim-1=" + ROOM;
+
     private static final List<String> BAD_RECORDS =
             List.of(
                     "not json at all",
@@ -250,7 +254,7 @@ class KinesisToKinesisTest {
         List<String> overrides = new ArrayList<>();
         settings.forEach((key, value) -> overrides.add(key.qualifiedName() + "=" + value));
         overrides.add("source.idleness=1 s");
-        overrides.add("rooms.map=sim-0=" + ROOM + " sim-1=" + ROOM);
+        overrides.add(ROOMS_MAP);
         overrides.add("kinesis.sink.max-buffer-time=200 ms");
         return JobSettings.withOverrides(overrides);
     }
@@ -281,6 +285,7 @@ class KinesisToKinesisTest {
                 JobSettings.withOverrides(
                         List.of(
                                 "output.path=" + out,
+                                ROOMS_MAP,
                                 SourceSettings.REPLAY_PATH.qualifiedName() + "=" + recording));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
