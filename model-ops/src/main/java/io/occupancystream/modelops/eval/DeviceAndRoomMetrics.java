@@ -66,20 +66,23 @@ public final class DeviceAndRoomMetrics {
         return node;
     }
 
+    private static String header(String group, String columns) {
+        return String.format(
+                Locale.ROOT,
+                "%-16s %7s %7s F1 (precision/recall): %s%n",
+                group,
+                "rows",
+                "occup.",
+                columns);
+    }
+
     /**
      * F1 (precision/recall) per device, for the device's own decision, the room's decision on its
      * readings and the rule; then per room.
      */
     public String table() {
         StringBuilder t = new StringBuilder();
-        t.append(
-                String.format(
-                        Locale.ROOT,
-                        "%-16s %7s %7s %s%n",
-                        "device",
-                        "rows",
-                        "occup.",
-                        "F1 (precision/recall): device model | room decision | rule"));
+        t.append(header("device", "device model | room decision | rule"));
         for (String thing : deviceModel.keySet()) {
             ConfusionMatrix m = deviceModel.get(thing);
             t.append(
@@ -93,14 +96,7 @@ public final class DeviceAndRoomMetrics {
                             cell(deviceRoomDecision.get(thing)),
                             cell(deviceRule.get(thing))));
         }
-        t.append(
-                String.format(
-                        Locale.ROOT,
-                        "%-16s %7s %7s %s%n",
-                        "room",
-                        "rows",
-                        "occup.",
-                        "F1 (precision/recall): room decision | rule"));
+        t.append(header("room", "room decision | rule"));
         for (String room : roomDecision.keySet()) {
             ConfusionMatrix m = roomDecision.get(room);
             t.append(
