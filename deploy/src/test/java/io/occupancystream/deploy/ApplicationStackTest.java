@@ -147,7 +147,6 @@ class ApplicationStackTest {
                         "kinesis",
                         "validation",
                         "dedup",
-                        "features",
                         "training",
                         "scoring",
                         "rooms",

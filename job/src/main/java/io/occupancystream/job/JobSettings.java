@@ -3,7 +3,6 @@ package io.occupancystream.job;
 import io.occupancystream.job.config.PropertyGroups;
 import io.occupancystream.job.config.SettingList;
 import io.occupancystream.job.dedup.DedupSettings;
-import io.occupancystream.job.features.FeatureSettings;
 import io.occupancystream.job.ingest.SourceSettings;
 import io.occupancystream.job.ingest.ValidationSettings;
 import io.occupancystream.job.kinesis.KinesisSettings;
@@ -12,7 +11,6 @@ import io.occupancystream.job.scoring.ScoringSettings;
 import io.occupancystream.job.shadow.ShadowSettings;
 import io.occupancystream.job.training.TrainingSettings;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -31,7 +29,6 @@ public final class JobSettings {
                     KinesisSettings.SETTINGS,
                     ValidationSettings.SETTINGS,
                     DedupSettings.SETTINGS,
-                    FeatureSettings.SETTINGS,
                     TrainingSettings.SETTINGS,
                     ScoringSettings.SETTINGS,
                     RoomSettings.SETTINGS,
@@ -43,7 +40,6 @@ public final class JobSettings {
     public final KinesisSettings kinesis;
     public final Duration maxFutureSkew;
     public final Duration dedupRetention;
-    public final ZoneId zone;
     public final OutputSettings output;
     public final TrainingSettings training;
     public final ScoringSettings scoring;
@@ -59,7 +55,6 @@ public final class JobSettings {
         kinesis = KinesisSettings.from(p);
         maxFutureSkew = ValidationSettings.MAX_FUTURE_SKEW.from(p);
         dedupRetention = DedupSettings.RETENTION.from(p);
-        zone = FeatureSettings.ZONE.from(p);
         output = OutputSettings.from(p);
         training = TrainingSettings.from(p, output.path);
         scoring = ScoringSettings.from(p);

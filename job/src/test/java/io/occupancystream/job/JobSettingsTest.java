@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,6 @@ class JobSettingsTest {
         assertThat(config.training.window).isEqualTo(Duration.ofHours(1));
         assertThat(config.training.path).isEqualTo("out/training");
         assertThat(config.scoring.ruleSoundThreshold).isEqualTo(10.0);
-        assertThat(config.zone).isEqualTo(ZoneId.of("UTC"));
     }
 
     @Test
@@ -37,7 +35,8 @@ class JobSettingsTest {
         Path file = dir.resolve("props.json");
         Files.writeString(
                 file,
-                "[{\"PropertyGroupId\":\"features\",\"PropertyMap\":{\"zone\":\"Asia/Kolkata\"}},"
+                "[{\"PropertyGroupId\":\"source\",\"PropertyMap\":{\"max-out-of-orderness\":\"7"
+                    + " s\"}},"
                     + "{\"PropertyGroupId\":\"output\",\"PropertyMap\":{\"path\":\"/tmp/a\"}}]");
 
         JobSettings config =
@@ -49,7 +48,7 @@ class JobSettingsTest {
                                                 "training.window=15 min",
                                                 "scoring.rule.sound-threshold=0.2")));
 
-        assertThat(config.zone).isEqualTo(ZoneId.of("Asia/Kolkata"));
+        assertThat(config.source.maxOutOfOrderness).isEqualTo(Duration.ofSeconds(7));
         assertThat(config.output.path).isEqualTo("/tmp/b");
         assertThat(config.training.path).isEqualTo("/tmp/b/training");
         assertThat(config.training.window).isEqualTo(Duration.ofMinutes(15));
@@ -68,8 +67,6 @@ class JobSettingsTest {
                         + " duration",
                 "source.max-out-of-orderness=soon | source.max-out-of-orderness = 'soon' is"
                         + " invalid: expected a duration such as 500 ms, 5 s, 1 min, 1 h, 1 d",
-                "features.zone=Mars/Olympus | features.zone = 'Mars/Olympus' is invalid: expected a"
-                        + " time-zone id such as UTC or Europe/Berlin",
                 "scoring.rule.sound-threshold=-1 | scoring.rule.sound-threshold = '-1' is invalid:"
                         + " expected a number >= 0",
                 "output.results=kafka | output.results = 'kafka' is invalid: expected one of"

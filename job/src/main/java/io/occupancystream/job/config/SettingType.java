@@ -3,7 +3,6 @@ package io.occupancystream.job.config;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.flink.util.TimeUtils;
@@ -51,15 +50,6 @@ public interface SettingType<T> {
                     return Instant.parse(value);
                 } catch (DateTimeException e) {
                     throw new Rejected("a UTC instant such as 2017-12-22T18:00:00Z, or nothing");
-                }
-            };
-
-    SettingType<ZoneId> ZONE =
-            value -> {
-                try {
-                    return ZoneId.of(value);
-                } catch (DateTimeException e) {
-                    throw new Rejected("a time-zone id such as UTC or Europe/Berlin");
                 }
             };
 
