@@ -5,6 +5,7 @@ import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,23 +83,13 @@ public final class TrainCommand implements Callable<Integer> {
 
         System.out.println();
         System.out.println(
-                "Leaderboard (best first; XGBoost scored out of sample, the baselines on the latest"
-                        + " rows):");
-        for (int i = 0; i < Math.min(5, model.leaderboard.size()); i++) {
-            CandidateResult c = model.leaderboard.get(i);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %d. %-18s %s %.4f  AUC %.4f  worst device %s%n",
-                    i + 1,
-                    c.id,
-                    objective,
-                    c.objectiveValue,
-                    c.auc,
-                    c.worstDevice == null
-                            ? "n/a"
-                            : String.format(
-                                    Locale.ROOT, "%s F1 %.4f", c.worstDevice, c.worstDeviceF1));
-        }
+                "Leaderboard (best first; XGBoost candidates scored out of sample, as the"
+                        + " validation below):");
+        printCandidates(model.leaderboard, true, 5);
+        System.out.println(
+                "Baselines, for comparison only (not deployed; scored on the latest rows, trained"
+                        + " on the others):");
+        printCandidates(model.leaderboard, false, Integer.MAX_VALUE);
         System.out.printf(
                 Locale.ROOT,
                 "%nModel %s: %s, threshold %.4f; rule: sound > %s%n",
@@ -129,5 +120,27 @@ public final class TrainCommand implements Callable<Integer> {
                 out,
                 (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    private void printCandidates(List<CandidateResult> leaderboard, boolean deployable, int most) {
+        int rank = 0;
+        for (CandidateResult c : leaderboard) {
+            if (c.deployable != deployable || rank == most) {
+                continue;
+            }
+            rank++;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %d. %-18s %s %.4f  AUC %.4f  worst device %s%n",
+                    rank,
+                    c.id,
+                    objective,
+                    c.objectiveValue,
+                    c.auc,
+                    c.worstDevice == null
+                            ? "n/a"
+                            : String.format(
+                                    Locale.ROOT, "%s F1 %.4f", c.worstDevice, c.worstDeviceF1));
+        }
     }
 }

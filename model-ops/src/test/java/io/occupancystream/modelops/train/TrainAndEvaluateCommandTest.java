@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.occupancystream.modelops.ModelOps;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,20 +27,28 @@ class TrainAndEvaluateCommandTest {
                         dir.resolve("training"), Instant.parse("2017-12-18T00:00:00Z"), 96, 10, 3);
         Path model = dir.resolve("model");
 
-        int trained =
-                ModelOps.commandLine()
-                        .execute(
-                                "train",
-                                "--data",
-                                training.toString(),
-                                "--out",
-                                model.toString(),
-                                "--until",
-                                "2017-12-21T00:00:00Z",
-                                "--candidates",
-                                "3",
-                                "--seed",
-                                "5");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int trained;
+        try {
+            trained =
+                    ModelOps.commandLine()
+                            .execute(
+                                    "train",
+                                    "--data",
+                                    training.toString(),
+                                    "--out",
+                                    model.toString(),
+                                    "--until",
+                                    "2017-12-21T00:00:00Z",
+                                    "--candidates",
+                                    "3",
+                                    "--seed",
+                                    "5");
+        } finally {
+            System.setOut(stdout);
+        }
         int evaluated =
                 ModelOps.commandLine()
                         .execute(
@@ -51,6 +62,15 @@ class TrainAndEvaluateCommandTest {
 
         assertThat(trained).isZero();
         assertThat(evaluated).isZero();
+        // The deployable candidates are ranked apart from the baselines, which are scored on
+        // other rows and are never deployed.
+        String[] sections =
+                printed.toString(StandardCharsets.UTF_8).split("Baselines, for comparison only");
+        assertThat(sections).hasSize(2);
+        assertThat(sections[0]).contains("  1. xgb-").doesNotContain("baseline-");
+        assertThat(sections[1].split("\nModel ")[0])
+                .contains("  1. baseline-")
+                .doesNotContain("xgb-");
         assertThat(model.resolve("model.tar.gz")).isRegularFile();
         JsonNode evaluation =
                 new ObjectMapper().readTree(model.resolve("evaluation.json").toFile());
