@@ -126,6 +126,9 @@ final class XgboostTrainer {
         params.put("seed", seed);
         params.put("nthread", threads);
         params.put("verbosity", 0);
+        // xgboost4j prints every round's evaluation (and the early stop) on stderr unless told not
+        // to; the search's progress bar says enough.
+        params.put("verbose_eval", 0);
         return params;
     }
 
