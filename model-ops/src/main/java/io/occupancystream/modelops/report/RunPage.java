@@ -82,7 +82,8 @@ public final class RunPage {
                                         + " of "
                                         + Downsample.MAX_POINTS / 2
                                         + " equal stretches of time, so every change and peak"
-                                        + " stays visible."))
+                                        + " stays visible. Readings more than a quarter hour"
+                                        + " apart are not joined."))
                 .append("</p>\n");
         if (!readings.isEmpty()) {
             timelines(html, readings, rule);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -11,7 +12,8 @@ import java.util.function.Function;
 /**
  * A timeline as inline SVG: 0/1 series as filled lanes (label, decisions), the rest as lines on
  * their own scale (probability, sound), all on one time axis. Every timeline of a page shares the
- * axis, so they line up one under another. Series are thinned by {@link Downsample}.
+ * axis, so they line up one under another. Series are thinned by {@link Downsample} and broken
+ * where readings pause.
  */
 final class TimelineSvg {
     static final int WIDTH = 1100;
@@ -24,6 +26,14 @@ final class TimelineSvg {
     private static final int AXIS_HEIGHT = 22;
     private static final long[] TICK_STEPS = {3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400};
     private static final int MAX_TICKS = 12;
+
+    /**
+     * Samples further apart than this (or than two of {@link Downsample}'s stretches) are not
+     * joined: the device was silent or the run had a gap, and a line across it would invent
+     * readings. Devices report about every 30 s.
+     */
+    private static final long GAP_SECONDS = 15 * 60;
+
     private static final DateTimeFormatter TICK =
             DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -159,25 +169,14 @@ final class TimelineSvg {
                         WIDTH - LEFT - RIGHT,
                         h));
         int[] kept = Downsample.indexes(s.times, s.values, Downsample.MAX_POINTS);
-        double bottom = top + h;
-        StringBuilder points = new StringBuilder();
-        if (s.lane && kept.length > 0) {
-            point(points, x(s.times[kept[0]]), bottom);
+        long gap = Math.max(GAP_SECONDS, 2 * (to - from) / (Downsample.MAX_POINTS / 2));
+        int first = 0;
+        for (int k = 1; k <= kept.length; k++) {
+            if (k == kept.length || s.times[kept[k]] - s.times[kept[k - 1]] > gap) {
+                segment(svg, s, Arrays.copyOfRange(kept, first, k), top, h);
+                first = k;
+            }
         }
-        for (int i : kept) {
-            point(points, x(s.times[i]), bottom - h * Math.min(s.values[i], s.max) / s.max);
-        }
-        if (s.lane && kept.length > 0) {
-            point(points, x(s.times[kept[kept.length - 1]]), bottom);
-        }
-        svg.append("<polyline points=\"")
-                .append(points)
-                .append(
-                        s.lane
-                                ? "\" fill=\"" + s.color + "\" stroke=\"none\"/>"
-                                : "\" fill=\"none\" stroke=\""
-                                        + s.color
-                                        + "\" stroke-width=\"1\"/>");
         if (!s.lane) {
             svg.append(
                     String.format(
@@ -188,7 +187,7 @@ final class TimelineSvg {
                             Html.escape("0 to " + Format.value(s.max))));
         }
         if (!Double.isNaN(s.reference)) {
-            double y = bottom - h * Math.min(s.reference, s.max) / s.max;
+            double y = top + h - h * Math.min(s.reference, s.max) / s.max;
             svg.append(
                     String.format(
                             Locale.ROOT,
@@ -200,6 +199,29 @@ final class TimelineSvg {
                             y));
         }
         svg.append("</g>\n");
+    }
+
+    /** One polyline through the samples {@code kept}, closed down to a lane's floor. */
+    private void segment(StringBuilder svg, Series s, int[] kept, int top, int h) {
+        double bottom = top + h;
+        StringBuilder points = new StringBuilder();
+        if (s.lane) {
+            point(points, x(s.times[kept[0]]), bottom);
+        }
+        for (int i : kept) {
+            point(points, x(s.times[i]), bottom - h * Math.min(s.values[i], s.max) / s.max);
+        }
+        if (s.lane) {
+            point(points, x(s.times[kept[kept.length - 1]]), bottom);
+        }
+        svg.append("<polyline points=\"")
+                .append(points)
+                .append(
+                        s.lane
+                                ? "\" fill=\"" + s.color + "\" stroke=\"none\"/>"
+                                : "\" fill=\"none\" stroke=\""
+                                        + s.color
+                                        + "\" stroke-width=\"1\"/>");
     }
 
     private void ticks(StringBuilder svg, int axisTop) {
