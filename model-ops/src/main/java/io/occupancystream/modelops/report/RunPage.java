@@ -184,6 +184,7 @@ public final class RunPage {
         TreeSet<String> versions =
                 readings.stream()
                         .map(r -> r.modelVersion)
+                        .filter(v -> !v.isEmpty())
                         .collect(Collectors.toCollection(TreeSet::new));
         return Format.count(readings.size())
                 + " results from "

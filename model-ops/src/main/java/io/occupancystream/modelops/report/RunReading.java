@@ -38,8 +38,8 @@ final class RunReading {
         deviceOccupancy = n.path("deviceOccupancy").asBoolean(roomOccupancy);
         JsonNode reported = n.get("reportedOccupancy");
         label = reported == null || reported.isNull() ? null : reported.asBoolean();
-        source = n.path("source").asText();
-        modelVersion = n.path("modelVersion").asText();
+        source = n.path("source").asText("");
+        modelVersion = n.path("modelVersion").asText("");
     }
 
     static RunReading of(JsonNode resultJson) {

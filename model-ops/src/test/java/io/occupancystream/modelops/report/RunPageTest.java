@@ -115,7 +115,8 @@ class RunPageTest {
         assertThat(html)
                 .contains(
                         "7 results from 2017-12-22T18:00:00Z to 2017-12-22T18:02:00Z;"
-                                + " by source: model 6, rule 1;");
+                                + " by source: model 6, rule 1;"
+                                + " versions: occupancy-xgb-1, rule:sound&gt;10.");
     }
 
     @Test
