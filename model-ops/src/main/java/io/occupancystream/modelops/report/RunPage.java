@@ -43,7 +43,7 @@ public final class RunPage {
         if (folder != null) {
             Files.createDirectories(folder);
         }
-        String title = results.toAbsolutePath().normalize().toString();
+        String title = results.toString();
         Files.writeString(
                 htmlFile,
                 html(title, readings, summary, new SoundRule(ruleThreshold)),
