@@ -4,6 +4,7 @@ import io.occupancystream.model.FeatureMismatchException;
 import io.occupancystream.modelops.data.DescribeDataCommand;
 import io.occupancystream.modelops.data.TrainingDataException;
 import io.occupancystream.modelops.eval.EvaluateCommand;
+import io.occupancystream.modelops.report.RunPageCommand;
 import io.occupancystream.modelops.sagemaker.AutopilotCommand;
 import io.occupancystream.modelops.sagemaker.DeployLocalModelCommand;
 import io.occupancystream.modelops.sagemaker.PromotionException;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
             BenchmarkEndpointCommand.class,
             AutopilotCommand.class,
             DeployLocalModelCommand.class,
-            RetrainCommand.class
+            RetrainCommand.class,
+            RunPageCommand.class
         })
 public final class ModelOps implements Runnable {
     /** Exit code for unusable input: bad training data, a model for other features. */

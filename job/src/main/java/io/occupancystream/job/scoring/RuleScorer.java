@@ -3,6 +3,7 @@ package io.occupancystream.job.scoring;
 import io.occupancystream.job.features.FeaturedReading;
 import io.occupancystream.job.results.Prediction;
 import io.occupancystream.job.results.ScoreSource;
+import io.occupancystream.model.decision.SoundRule;
 import java.math.BigDecimal;
 
 /**
@@ -10,11 +11,11 @@ import java.math.BigDecimal;
  * a model cannot answer.
  */
 public final class RuleScorer implements Scorer {
-    private final double soundThreshold;
+    private final SoundRule rule;
     private final String version;
 
     public RuleScorer(double soundThreshold) {
-        this.soundThreshold = soundThreshold;
+        this.rule = new SoundRule(soundThreshold);
         this.version =
                 "rule:sound>"
                         + BigDecimal.valueOf(soundThreshold).stripTrailingZeros().toPlainString();
@@ -25,7 +26,7 @@ public final class RuleScorer implements Scorer {
     }
 
     public boolean occupied(double sound) {
-        return sound > soundThreshold;
+        return rule.occupied(sound);
     }
 
     /** Identifies the rule and its threshold, e.g. {@code rule:sound>10}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.model.ConfusionMatrix;
 import io.occupancystream.model.decision.DecisionRule;
 import io.occupancystream.model.decision.RoomRule;
+import io.occupancystream.model.decision.SoundRule;
 import io.occupancystream.modelops.data.TrainingSet;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +41,10 @@ public final class DeviceAndRoomMetrics {
             RoomRule roomRule,
             double ruleThreshold) {
         double[] sound = rows.sound();
+        SoundRule soundRule = new SoundRule(ruleThreshold);
         boolean[] rule = new boolean[sound.length];
         for (int r = 0; r < sound.length; r++) {
-            rule[r] = sound[r] > ruleThreshold;
+            rule[r] = soundRule.occupied(sound[r]);
         }
         return new DeviceAndRoomMetrics(
                 rows, DecisionReplay.of(rows, probabilities, deviceRule, roomRule), rule);

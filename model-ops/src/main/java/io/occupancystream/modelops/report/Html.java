@@ -6,6 +6,18 @@ import java.util.Base64;
 final class Html {
     private Html() {}
 
+    /** The document up to and including its heading, {@code title} also the page's title. */
+    static String pageStart(String title, String style) {
+        String escaped = escape(title);
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+                + escaped
+                + "</title>\n<style>"
+                + style
+                + "</style>\n</head>\n<body>\n<h1>"
+                + escaped
+                + "</h1>\n";
+    }
+
     /** A PNG embedded in the page itself, so the file stands alone. */
     static String pngImage(byte[] png, int width, int height, String alt) {
         return "<img src=\"data:image/png;base64,"

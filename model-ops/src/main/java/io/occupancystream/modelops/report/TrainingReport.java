@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingReport {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingReport.class);
 
-    private static final String STYLE =
+    /** The reports' look; the run page shares it. */
+    static final String STYLE =
             "body{font-family:'Helvetica Neue',Arial,sans-serif;color:#222;line-height:1.4;"
                     + "max-width:1400px;margin:24px auto;padding:0 24px}"
                     + "h1{font-size:24px;margin:0 0 4px}"
@@ -73,16 +74,9 @@ public final class TrainingReport {
                         input.validationRuleScores,
                         input.ruleThreshold,
                         input.validationActual);
-        String version = Html.escape(input.card.modelVersion);
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Training report: ")
-                .append(version)
-                .append("</title>\n<style>")
-                .append(STYLE)
-                .append("</style>\n</head>\n<body>\n<h1>Training report: ")
-                .append(version)
-                .append("</h1>\n<p class=\"note\">Occupancy model trained ")
+        html.append(Html.pageStart("Training report: " + input.card.modelVersion, STYLE))
+                .append("<p class=\"note\">Occupancy model trained ")
                 .append(Html.escape(input.card.createdAt))
                 .append(", compared with the rule it replaces.</p>\n");
         SummarySection.append(html, input, results);

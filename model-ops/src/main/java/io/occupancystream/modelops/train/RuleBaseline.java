@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.train;
 
+import io.occupancystream.model.decision.SoundRule;
 import io.occupancystream.modelops.eval.BinaryMetrics;
 import java.util.Arrays;
 
@@ -25,6 +26,7 @@ public final class RuleBaseline {
 
     /** The rule's decisions as 0/1 scores. */
     public static double[] decisions(double[] sound, double threshold) {
-        return Arrays.stream(sound).map(s -> s > threshold ? 1.0 : 0.0).toArray();
+        SoundRule rule = new SoundRule(threshold);
+        return Arrays.stream(sound).map(s -> rule.occupied(s) ? 1.0 : 0.0).toArray();
     }
 }
