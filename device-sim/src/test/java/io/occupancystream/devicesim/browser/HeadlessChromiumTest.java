@@ -1,0 +1,99 @@
+package io.occupancystream.devicesim.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The browser tests' own checks can fail: each is shown catching what it is there to catch. */
+class HeadlessChromiumTest {
+    @RegisterExtension static final HeadlessChromium BROWSER = new HeadlessChromium();
+
+    @TempDir Path dir;
+
+    @Test
+    void consoleErrorsAreTheOpenedPagesOwn() throws IOException {
+        Path broken =
+                page(
+                        "broken.html",
+                        "<script>console.log('fine'); console.error('broken', 1);</script>");
+        Path quiet = page("quiet.html", "<p>quiet</p>");
+
+        BROWSER.open(broken);
+        assertThat(BROWSER.consoleErrors()).containsExactly(broken.toUri() + " 0:99 \"broken\" 1");
+
+        BROWSER.open(quiet);
+        assertThat(BROWSER.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void uncaughtExceptionIsAConsoleError() throws IOException {
+        Path page = page("throws.html", "<script>null.x;</script>");
+
+        BROWSER.open(page);
+
+        assertThat(BROWSER.consoleErrors())
+                .containsExactly(
+                        page.toUri()
+                                + " 0:75 Uncaught TypeError: Cannot read properties of null"
+                                + " (reading 'x')");
+    }
+
+    @Test
+    void fetchBeyondLoopbackIsRefusedListedAndAConsoleError() throws IOException {
+        Path page = page("remote.html", "<img src=\"http://example.com/pixel.png\">");
+
+        BROWSER.open(page);
+
+        assertThat(BROWSER.resourcesFetched()).containsExactly("http://example.com/pixel.png");
+        assertThat(BROWSER.consoleErrors())
+                .containsExactly(
+                        "http://example.com/pixel.png - Failed to load resource:"
+                                + " net::ERR_PROXY_CONNECTION_FAILED");
+    }
+
+    @Test
+    void awaitPollsUntilThePageChanges() throws IOException {
+        BROWSER.open(
+                page(
+                        "later.html",
+                        "<script>setTimeout(function () {"
+                                + " document.body.insertAdjacentHTML('beforeend',"
+                                + " '<p id=\"late\">here</p>'); }, 300);</script>"));
+
+        assertThat(
+                        BROWSER.await()
+                                .until(ExpectedConditions.visibilityOfElementLocated(By.id("late")))
+                                .getText())
+                .isEqualTo("here");
+    }
+
+    @Test
+    void screenshotIsTheWholePageAndTheWindowKeepsItsSize() throws IOException {
+        BROWSER.open(page("tall.html", "<div style=\"height:3000px\">tall</div>"));
+
+        Path shot = BROWSER.screenshot("headless-chromium-tall-page");
+
+        BufferedImage image = ImageIO.read(shot.toFile());
+        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WINDOW.width);
+        // 3000 and the body's default margin of 8 above and below.
+        assertThat(image.getHeight()).isEqualTo(3016);
+        assertThat(BROWSER.driver().manage().window().getSize()).isEqualTo(HeadlessChromium.WINDOW);
+    }
+
+    private Path page(String name, String body) throws IOException {
+        return Files.writeString(
+                dir.resolve(name),
+                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+                        + body
+                        + "</body></html>");
+    }
+}
