@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
@@ -34,12 +35,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * nothing is downloaded. Every fetch outside loopback goes to a proxy that refuses it, so a page
  * that reaches for the network fails visibly (a console error) instead of depending on it.
  */
-public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
+public final class HeadlessChromium
+        implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback {
     /** Where {@link #screenshot} writes, relative to the module (the build's artifact). */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** The window's size, fixed so that layouts and screenshots are the same on every machine. */
-    public static final Dimension WINDOW = new Dimension(1280, 900);
+    /**
+     * The size of the page's view (the window's inner size), fixed so that layouts and screenshots
+     * are the same on every machine.
+     */
+    public static final Dimension VIEWPORT = new Dimension(1280, 900);
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -78,7 +83,6 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
                                 "--no-sandbox",
                                 // Containers often give /dev/shm only 64 MB.
                                 "--disable-dev-shm-usage",
-                                "--window-size=" + WINDOW.width + "," + WINDOW.height,
                                 // Port 9 (discard) on loopback refuses the connection; loopback
                                 // itself (a page's own server) bypasses proxies in Chromium.
                                 "--proxy-server=http://127.0.0.1:9",
@@ -87,6 +91,28 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
                                 "--disable-component-update");
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         driver = new ChromeDriver(service, options);
+        // Even headless, Chromium's window is taller than its view by the browser's own frame.
+        driver.manage()
+                .window()
+                .setSize(new Dimension(VIEWPORT.width, VIEWPORT.height + (int) frameHeight()));
+    }
+
+    /** A failed test leaves {@code target/screenshots/CLASS.METHOD-failed.png}: what it saw. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        context.getExecutionException()
+                .ifPresent(
+                        failure -> {
+                            try {
+                                screenshot(
+                                        context.getRequiredTestClass().getSimpleName()
+                                                + "."
+                                                + context.getRequiredTestMethod().getName()
+                                                + "-failed");
+                            } catch (IOException | RuntimeException e) {
+                                failure.addSuppressed(e);
+                            }
+                        });
     }
 
     @Override
@@ -146,17 +172,13 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
     }
 
     /**
-     * Saves the whole page (the window made as tall as the document for the shot) to {@code
+     * Saves the whole page (the view made as tall as the document for the shot) to {@code
      * target/screenshots/NAME.png} and returns that file.
      */
     public Path screenshot(String name) throws IOException {
         Dimension window = driver.manage().window().getSize();
-        // The window's size includes what Chromium keeps around the viewport, even headless.
-        long around = window.height - (Long) script("return window.innerHeight;");
-        long page = pageHeight();
-        driver.manage()
-                .window()
-                .setSize(new Dimension(window.width, (int) Math.max(window.height, page + around)));
+        long height = Math.max(VIEWPORT.height, pageHeight()) + frameHeight();
+        driver.manage().window().setSize(new Dimension(window.width, (int) height));
         try {
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
@@ -165,6 +187,18 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
         } finally {
             driver.manage().window().setSize(window);
         }
+    }
+
+    /** The view's inner size (CSS pixels): {@link #VIEWPORT} but while a screenshot is taken. */
+    public Dimension viewport() {
+        @SuppressWarnings("unchecked")
+        List<Long> size = (List<Long>) script("return [window.innerWidth, window.innerHeight];");
+        return new Dimension(size.get(0).intValue(), size.get(1).intValue());
+    }
+
+    private long frameHeight() {
+        return driver.manage().window().getSize().height
+                - (Long) script("return window.innerHeight;");
     }
 
     /** The height of the whole document in CSS pixels, rounded up. */
@@ -183,16 +217,14 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
     }
 
     private static File onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File file = new File(dir, command);
-            if (file.isFile() && file.canExecute()) {
-                return file;
-            }
-        }
-        throw new IllegalStateException(
-                command
-                        + " is not on PATH: the browser tests need chromium and chromedriver of the"
-                        + " same version (.ci/ensure-browser installs them: apt-get install"
-                        + " chromium chromium-driver)");
+        return Executables.onPath(command)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        command
+                                                + " is not on PATH: the browser tests need chromium"
+                                                + " and chromedriver of the same version"
+                                                + " (.ci/ensure-browser installs them: apt-get"
+                                                + " install chromium chromium-driver)"));
     }
 }

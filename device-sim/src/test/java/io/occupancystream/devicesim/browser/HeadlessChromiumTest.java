@@ -10,6 +10,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -77,16 +81,49 @@ class HeadlessChromiumTest {
     }
 
     @Test
-    void screenshotIsTheWholePageAndTheWindowKeepsItsSize() throws IOException {
+    void screenshotIsTheWholePageAndTheViewKeepsItsSize() throws IOException {
         BROWSER.open(page("tall.html", "<div style=\"height:3000px\">tall</div>"));
 
         Path shot = BROWSER.screenshot("headless-chromium-tall-page");
 
         BufferedImage image = ImageIO.read(shot.toFile());
-        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WINDOW.width);
+        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.VIEWPORT.width);
         // 3000 and the body's default margin of 8 above and below.
         assertThat(image.getHeight()).isEqualTo(3016);
-        assertThat(BROWSER.driver().manage().window().getSize()).isEqualTo(HeadlessChromium.WINDOW);
+        assertThat(BROWSER.viewport()).isEqualTo(HeadlessChromium.VIEWPORT);
+    }
+
+    @Test
+    void failedTestLeavesAScreenshotOfWhatItSaw() throws IOException {
+        Path shot =
+                HeadlessChromium.SCREENSHOTS.resolve(
+                        "FailsOnPurpose.findsNoSuchHeading-failed.png");
+        Files.deleteIfExists(shot);
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(DiscoverySelectors.selectClass(FailsOnPurpose.class))
+                                .build(),
+                        listener);
+
+        assertThat(listener.getSummary().getTestsFailedCount()).isEqualTo(1);
+        BufferedImage image = ImageIO.read(shot.toFile());
+        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.VIEWPORT.width);
+        assertThat(image.getHeight()).isEqualTo(HeadlessChromium.VIEWPORT.height);
+    }
+
+    /** Run only by the test above: surefire leaves nested classes out. */
+    static class FailsOnPurpose {
+        @RegisterExtension static final HeadlessChromium BROWSER = new HeadlessChromium();
+
+        @Test
+        void findsNoSuchHeading() {
+            BROWSER.open("data:text/html,<h1>shown</h1>");
+
+            assertThat(BROWSER.driver().findElements(By.tagName("h2"))).isNotEmpty();
+        }
     }
 
     private Path page(String name, String body) throws IOException {

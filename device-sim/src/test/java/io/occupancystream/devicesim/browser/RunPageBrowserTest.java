@@ -159,7 +159,7 @@ class RunPageBrowserTest {
 
         assertThat(shot).isEqualTo(HeadlessChromium.SCREENSHOTS.resolve("run-page.png"));
         BufferedImage image = ImageIO.read(Files.newInputStream(shot));
-        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WINDOW.width);
+        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.VIEWPORT.width);
         assertThat((long) image.getHeight()).isEqualTo(pageHeight);
     }
 
