@@ -73,8 +73,7 @@ class RunPageBrowserTest {
 
         List<WebElement> headings = BROWSER.driver().findElements(By.tagName("h3"));
 
-        assertThat(headings).allMatch(WebElement::isDisplayed);
-        assertThat(headings.stream().map(WebElement::getText))
+        assertThat(headings.stream().filter(WebElement::isDisplayed).map(WebElement::getText))
                 .containsExactly(
                         "Per device",
                         "Per room",
