@@ -160,8 +160,10 @@ public final class HeadlessChromium
 
     /**
      * The address of everything the page has fetched or tried to fetch (images, scripts, styles,
-     * fonts, XHR, fetch, event streams), from the browser's resource timing entries; the page's own
-     * document is not in it.
+     * fonts, fetch and XHR requests), from the browser's resource timing entries; the page's own
+     * document is not in it. A page served over HTTP without an icon of its own ({@code <link
+     * rel="icon" href="data:,">} is one) also has Chromium ask for {@code /favicon.ico}, when it
+     * chooses.
      */
     @SuppressWarnings("unchecked")
     public List<String> resourcesFetched() {

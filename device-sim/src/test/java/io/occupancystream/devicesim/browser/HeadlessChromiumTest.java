@@ -2,8 +2,11 @@ package io.occupancystream.devicesim.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -63,6 +66,43 @@ class HeadlessChromiumTest {
                 .containsExactly(
                         "http://example.com/pixel.png - Failed to load resource:"
                                 + " net::ERR_PROXY_CONNECTION_FAILED");
+    }
+
+    @Test
+    void pageOnALoopbackServerFetchesFromItDirectly() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/",
+                exchange -> {
+                    boolean data = exchange.getRequestURI().getPath().equals("/data.json");
+                    byte[] body =
+                            (data
+                                            ? "{\"room\":\"lab\"}"
+                                            : "<!DOCTYPE html><link rel=\"icon\" href=\"data:,\">"
+                                                    + "<p id=\"room\"></p><script>"
+                                                    + "fetch('/data.json').then(function (r) {"
+                                                    + " return r.json(); }).then(function (d) {"
+                                                    + " document.getElementById('room')"
+                                                    + ".textContent = d.room; });</script>")
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders()
+                            .set("Content-Type", data ? "application/json" : "text/html");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+        server.start();
+        try {
+            String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+
+            BROWSER.open(origin + "/");
+
+            BROWSER.await().until(ExpectedConditions.textToBe(By.id("room"), "lab"));
+            assertThat(BROWSER.resourcesFetched()).containsExactly(origin + "/data.json");
+            assertThat(BROWSER.consoleErrors()).isEmpty();
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
