@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -142,12 +143,17 @@ class HeadlessChromiumTest {
         Files.deleteIfExists(shot);
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
 
-        LauncherFactory.create()
-                .execute(
-                        LauncherDiscoveryRequestBuilder.request()
-                                .selectors(DiscoverySelectors.selectClass(FailsOnPurpose.class))
-                                .build(),
-                        listener);
+        FailsOnPurpose.launched = true;
+        try {
+            LauncherFactory.create()
+                    .execute(
+                            LauncherDiscoveryRequestBuilder.request()
+                                    .selectors(DiscoverySelectors.selectClass(FailsOnPurpose.class))
+                                    .build(),
+                            listener);
+        } finally {
+            FailsOnPurpose.launched = false;
+        }
 
         assertThat(listener.getSummary().getTestsFailedCount()).isEqualTo(1);
         BufferedImage image = ImageIO.read(shot.toFile());
@@ -155,8 +161,18 @@ class HeadlessChromiumTest {
         assertThat(image.getHeight()).isEqualTo(HeadlessChromium.VIEWPORT.height);
     }
 
-    /** Run only by the test above: surefire leaves nested classes out. */
+    /**
+     * Runs only when the test above launches it: surefire leaves nested classes out, but a {@code
+     * -Dtest} pattern can select one.
+     */
+    @EnabledIf("launchedByTheTest")
     static class FailsOnPurpose {
+        static volatile boolean launched;
+
+        static boolean launchedByTheTest() {
+            return launched;
+        }
+
         @RegisterExtension static final HeadlessChromium BROWSER = new HeadlessChromium();
 
         @Test
