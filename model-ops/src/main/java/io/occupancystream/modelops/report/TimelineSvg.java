@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * A timeline as inline SVG: 0/1 series as filled lanes (label, decisions), the rest as lines on
- * their own scale (probability, sound), all on one time axis. Every timeline of a page shares the
- * axis, so they line up one under another. Series are thinned by {@link Downsample} and broken
+ * A timeline as inline SVG: 0/1 series as filled step lanes (label, decisions), the rest as lines
+ * on their own scale (probability, sound), all on one time axis. Every timeline of a page shares
+ * the axis, so they line up one under another. Series are thinned by {@link Downsample} and broken
  * where readings pause.
  */
 final class TimelineSvg {
@@ -201,15 +201,24 @@ final class TimelineSvg {
         svg.append("</g>\n");
     }
 
-    /** One polyline through the samples {@code kept}, closed down to a lane's floor. */
+    /**
+     * One polyline through the samples {@code kept}; a lane is a step drawn down to its floor, each
+     * state holding until the next reading, as a decision does.
+     */
     private void segment(StringBuilder svg, Series s, int[] kept, int top, int h) {
         double bottom = top + h;
         StringBuilder points = new StringBuilder();
         if (s.lane) {
             point(points, x(s.times[kept[0]]), bottom);
         }
+        double previous = Double.NaN;
         for (int i : kept) {
-            point(points, x(s.times[i]), bottom - h * Math.min(s.values[i], s.max) / s.max);
+            double y = bottom - h * Math.min(s.values[i], s.max) / s.max;
+            if (s.lane && !Double.isNaN(previous) && y != previous) {
+                point(points, x(s.times[i]), previous);
+            }
+            point(points, x(s.times[i]), y);
+            previous = y;
         }
         if (s.lane) {
             point(points, x(s.times[kept[kept.length - 1]]), bottom);

@@ -178,14 +178,19 @@ class RunPageTest {
         String d1 = svgAfter(page(), "<h3>Device d1 in room lab</h3>");
 
         // The axis runs from the run's first reading (x 190) to its last (x 1080); a lane is
-        // 14 high (occupied at its top), a line 60 high, 8 apart, from y 6.
+        // 14 high (occupied at its top), a step holding each state until the next reading; a
+        // line 60 high, 8 apart, from y 6.
         assertThat(points(d1, "label"))
-                .isEqualTo("190.0,20.0 190.0,6.0 635.0,20.0 1080.0,6.0 1080.0,20.0");
+                .isEqualTo(
+                        "190.0,20.0 190.0,6.0 635.0,6.0 635.0,20.0 1080.0,20.0 1080.0,6.0"
+                                + " 1080.0,20.0");
         assertThat(points(d1, "room decision"))
-                .isEqualTo("190.0,42.0 190.0,28.0 635.0,42.0 1080.0,28.0 1080.0,42.0");
+                .isEqualTo(
+                        "190.0,42.0 190.0,28.0 635.0,28.0 635.0,42.0 1080.0,42.0 1080.0,28.0"
+                                + " 1080.0,42.0");
         // The rule is sound > 10: 12 is above it, 10 is not.
         assertThat(points(d1, "rule (sound > 10)"))
-                .isEqualTo("190.0,86.0 190.0,72.0 635.0,86.0 1080.0,86.0 1080.0,86.0");
+                .isEqualTo("190.0,86.0 190.0,72.0 635.0,72.0 635.0,86.0 1080.0,86.0 1080.0,86.0");
         // Probability 0.9, 0.2, 0.7 between y 94 and 154.
         assertThat(points(d1, "probability")).isEqualTo("190.0,100.0 635.0,142.0 1080.0,112.0");
         // Sound on one scale for the whole page, up to its loudest reading (30).
@@ -194,9 +199,10 @@ class RunPageTest {
         String d2 = svgAfter(page(), "<h3>Device d2 in room lab</h3>");
         // The rule's reading (no probability, no label) is left out of those series only.
         assertThat(points(d2, "probability")).isEqualTo("190.0,130.0 1080.0,97.0");
-        assertThat(points(d2, "label")).isEqualTo("190.0,20.0 190.0,6.0 1080.0,20.0 1080.0,20.0");
+        assertThat(points(d2, "label"))
+                .isEqualTo("190.0,20.0 190.0,6.0 1080.0,6.0 1080.0,20.0 1080.0,20.0");
         assertThat(points(d2, "device decision"))
-                .isEqualTo("190.0,64.0 190.0,64.0 635.0,64.0 1080.0,50.0 1080.0,64.0");
+                .isEqualTo("190.0,64.0 190.0,64.0 635.0,64.0 1080.0,64.0 1080.0,50.0 1080.0,64.0");
     }
 
     @Test
