@@ -14,7 +14,7 @@ final class DeviceState {
         this.thingName = thingName;
     }
 
-    /** Whether {@code result} is newer than the newest so far (older ones are repeats). */
+    /** Whether {@code result} is newer, by event time, than the newest so far. */
     boolean isNewer(ResultLine result) {
         return latest == null || result.timestamp > latest.timestamp;
     }

@@ -49,6 +49,11 @@ final class ResultLine {
         return new ResultLine(OutputJson.object(line));
     }
 
+    /** The job's id of the result, {@code thingName:timestamp}. */
+    String id() {
+        return thingName + ":" + timestamp;
+    }
+
     /** Whether the model did not answer and the rule decided instead. */
     boolean isFallback() {
         return "fallback".equals(source);

@@ -14,11 +14,14 @@ import java.util.function.LongSupplier;
  * can ask only for what changed after the version it has. Thread-safe: every method holds the
  * board's lock.
  *
- * <p>Results are at least once on Kinesis: a result not newer (by event time) than its device's
- * newest so far is a repeat, counted and left out.
+ * <p>Results are at least once on Kinesis: a result whose id is among the last {@value
+ * #REMEMBERED_IDS} is a repeat, counted and left out.
  */
 public final class RoomBoard {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** How many result ids the board remembers to spot repeats (a few MB). */
+    static final int REMEMBERED_IDS = 100_000;
 
     private final ViewSettings settings;
     private final LongSupplier clockMillis;
@@ -29,6 +32,7 @@ public final class RoomBoard {
     private final RecentCounts resultsBySource;
     private final RecentCounts fallbacksByReason;
     private final RecentCounts deadLettersByReason;
+    private final RecentIds seen = new RecentIds(REMEMBERED_IDS);
     private long version;
     private long eventTime;
     private long repeats;
@@ -65,7 +69,7 @@ public final class RoomBoard {
                                                 settings.bucket.toSeconds(),
                                                 settings.timelineBuckets())));
         version++;
-        if (!room.isNewFor(result)) {
+        if (!seen.add(result.id())) {
             repeats++;
             return;
         }

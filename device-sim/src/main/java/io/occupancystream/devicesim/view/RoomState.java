@@ -24,11 +24,18 @@ final class RoomState {
         this.timeline = timeline;
     }
 
-    /** Folds in a result that is new for its device. */
+    /**
+     * Folds in a result seen for the first time. The room's and the device's current state follow
+     * their newest result by event time; an older one (results of a room's devices interleave
+     * across shards and part files) goes only into the timeline and the counts.
+     */
     void add(ResultLine result, long arrivalMillis, long version) {
         this.version = version;
         results++;
-        devices.computeIfAbsent(result.thingName, DeviceState::new).update(result, arrivalMillis);
+        DeviceState device = devices.computeIfAbsent(result.thingName, DeviceState::new);
+        if (device.isNewer(result)) {
+            device.update(result, arrivalMillis);
+        }
         timeline.add(result, version);
         if (latest == null || result.timestamp > latest.timestamp) {
             if (latest == null || latest.roomOccupancy != result.roomOccupancy) {
@@ -37,12 +44,6 @@ final class RoomState {
             }
             latest = result;
         }
-    }
-
-    /** Whether {@code result} is newer than its device's newest so far. */
-    boolean isNewFor(ResultLine result) {
-        DeviceState device = devices.get(result.thingName);
-        return device == null || device.isNewer(result);
     }
 
     /**
