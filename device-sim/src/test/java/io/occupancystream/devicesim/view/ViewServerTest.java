@@ -127,6 +127,7 @@ class ViewServerTest {
         }
         assertThat(assets)
                 .containsExactly(
+                        "/favicon.svg",
                         "/webjars/uplot/1.6.30/dist/uPlot.min.css",
                         "/view.css",
                         "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
