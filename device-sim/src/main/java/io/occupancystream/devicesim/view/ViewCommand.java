@@ -50,8 +50,8 @@ public final class ViewCommand implements Callable<Integer> {
             names = "--folder",
             paramLabel = "DIR",
             description =
-                    "A run's output folder (the job's output.path, e.g. out/local-stack/job or a"
-                            + " replay's --out): follows its results/ and dead-letters/ part files"
+                    "A run's output folder (the job's output.path: a replay's --out, out by"
+                            + " default): follows its results/ and dead-letters/ part files"
                             + " as the job commits them.")
     Path folder;
 
