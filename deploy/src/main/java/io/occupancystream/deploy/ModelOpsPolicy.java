@@ -53,6 +53,7 @@ final class ModelOpsPolicy extends Construct {
                                                                         bucket,
                                                                         DataBucket.MODELS + "/*")))
                                                 .build(),
+                                        SageMakerStatements.stageAutopilotInput(arns, bucket),
                                         PolicyStatements.allow(
                                                         "RunAutopilot",
                                                         List.of(

@@ -77,6 +77,7 @@ final class RetrainingFunction extends Construct {
                                         arns.objects(
                                                 bucket, DataBucket.CURRENT_MODEL + "/model.json")))
                         .build());
+        role.addToPolicy(SageMakerStatements.stageAutopilotInput(arns, bucket));
         role.addToPolicy(
                 PolicyStatements.allow(
                                 "RunAutopilot",

@@ -25,6 +25,19 @@ final class SageMakerStatements {
     }
 
     /**
+     * Autopilot trains on a copy of the training sets without their identity columns, written under
+     * the job's own folder of the Autopilot output prefix ({@code autopilot/JOB/input/}, see
+     * model-ops' {@code AutopilotInput}) before the job starts.
+     */
+    static PolicyStatement stageAutopilotInput(Arns arns, String bucket) {
+        return PolicyStatements.allow(
+                        "StageAutopilotInput",
+                        List.of("s3:PutObject"),
+                        List.of(arns.objects(bucket, DataBucket.AUTOPILOT + "/*/input/*")))
+                .build();
+    }
+
+    /**
      * Create, describe and update the one endpoint. Creating or updating it names a config, so the
      * configs ({@code configs}, a name pattern) are resources of these calls too.
      */

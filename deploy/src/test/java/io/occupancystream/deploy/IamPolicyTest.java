@@ -284,7 +284,7 @@ class IamPolicyTest {
     @Test
     void noStatementAllowsEveryActionAndOnlyTwoNeedEveryResource() {
         List<Statement> all = everyStatement();
-        assertThat(all).hasSize(34);
+        assertThat(all).hasSize(35);
         assertThat(all).allSatisfy(s -> assertThat(s.actions).doesNotContain("*"));
         assertThat(all)
                 .filteredOn(s -> s.resources.contains("*"))

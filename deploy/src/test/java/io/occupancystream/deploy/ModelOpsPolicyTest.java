@@ -35,6 +35,10 @@ class ModelOpsPolicyTest {
                                 List.of("s3:PutObject"),
                                 List.of(BUCKET_ARN + "/models/*")),
                         tuple(
+                                "StageAutopilotInput",
+                                List.of("s3:PutObject"),
+                                List.of(BUCKET_ARN + "/autopilot/*/input/*")),
+                        tuple(
                                 "RunAutopilot",
                                 List.of(
                                         "sagemaker:CreateAutoMLJobV2",

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.occupancystream.deploy.IamStatements.Statement;
 import io.occupancystream.modelops.retraining.RetrainingEnvironment;
+import io.occupancystream.modelops.sagemaker.AutopilotJobSpec;
 import io.occupancystream.modelops.sagemaker.SageMakerCalls;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnElement;
@@ -36,7 +39,11 @@ class RetrainingStackTest {
     private static final String SAGEMAKER =
             "arn:${AWS::Partition}:sagemaker:eu-west-1:123456789012:";
     private static final List<String> SHARED_WITH_THE_OPERATOR =
-            List.of("ListTrainingSets", "RegisterModelPackages", "PassSageMakerRole");
+            List.of(
+                    "ListTrainingSets",
+                    "StageAutopilotInput",
+                    "RegisterModelPackages",
+                    "PassSageMakerRole");
     private static final List<String> LAMBDA_SERVICE_ERRORS =
             List.of(
                     "Lambda.ClientExecutionTimeoutException",
@@ -423,6 +430,7 @@ class RetrainingStackTest {
                         "ListTrainingSets",
                         "ReadTrainingSets",
                         "PublishModelCard",
+                        "StageAutopilotInput",
                         "RunAutopilot",
                         "ReadTheServingModel",
                         "RegisterModelPackages",
@@ -494,6 +502,33 @@ class RetrainingStackTest {
         }
         assertThat(sid(statements, "PassSageMakerRole").resources)
                 .containsExactly("${SageMakerRoleArn}");
+    }
+
+    @Test
+    void functionRoleMayWriteTheCopyTheStepsStageForAutopilot() {
+        String staged =
+                AutopilotJobSpec.stagedInput(
+                        AutopilotJobSpec.defaultOutput("s3://" + Synthesized.BUCKET + "/training"),
+                        AutopilotJobSpec.retrainingJobName(Instant.ofEpochSecond(1_700_000_000L)));
+        String key = staged.substring(("s3://" + Synthesized.BUCKET + "/").length());
+        String object = BUCKET_ARN + "/" + key + "/dt=2017-12-22/hour=05/part-0-0.csv";
+        List<Statement> puts =
+                functionStatements().stream()
+                        .filter(s -> s.actions.contains("s3:PutObject"))
+                        .collect(Collectors.toList());
+        assertThat(puts)
+                .filteredOn(s -> s.resources.stream().anyMatch(r -> iamMatches(r, object)))
+                .extracting(s -> s.sid)
+                .containsExactly("StageAutopilotInput");
+    }
+
+    /** IAM's resource wildcard: {@code *} matches any run of characters, {@code /} included. */
+    private static boolean iamMatches(String pattern, String resource) {
+        String regex =
+                Arrays.stream(pattern.split("\\*", -1))
+                        .map(Pattern::quote)
+                        .collect(Collectors.joining(".*"));
+        return resource.matches(regex);
     }
 
     @Test

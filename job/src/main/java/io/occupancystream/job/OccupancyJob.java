@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -87,7 +88,10 @@ public final class OccupancyJob implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "MODEL_DIR",
-            description = "Model directory from model-ops train (scoring.model.path).")
+            description =
+                    "Model directory from model-ops train (scoring.model.path). Without --scorer,"
+                            + " and with no scoring.scorer in the settings, the model scores in"
+                            + " process (embedded).")
     String model;
 
     @Option(
@@ -241,7 +245,7 @@ public final class OccupancyJob implements Callable<Integer> {
                         () -> RunStart.fresh("--fresh: no earlier run in " + settings.output.path));
     }
 
-    private PropertyGroups settings(boolean local) throws Exception {
+    PropertyGroups settings(boolean local) throws Exception {
         PropertyGroups base;
         if (configFile != null) {
             base = PropertyGroups.fromFile(JobSettings.ALL, configFile);
@@ -257,12 +261,24 @@ public final class OccupancyJob implements Callable<Integer> {
             all.add(SourceSettings.REPLAY_PATH.qualifiedName() + "=" + replay);
         }
         addIfSet(all, OutputSettings.PATH, out);
-        addIfSet(all, ScoringSettings.SCORER, scorer);
+        addIfSet(all, ScoringSettings.SCORER, scorerFor(base.withOverrides(overrides)));
         addIfSet(all, ScoringSettings.MODEL_PATH, model);
         addIfSet(all, EndpointSettings.NAME, endpointName);
         addIfSet(all, EndpointSettings.URL, endpointUrl);
         all.addAll(overrides);
         return base.withOverrides(all);
+    }
+
+    /**
+     * {@code --scorer}, else embedded when {@code --model} is given and the settings name no
+     * scorer: a model given on the command line is meant to score, and the rule's default would
+     * leave it unused without a word.
+     */
+    private String scorerFor(PropertyGroups configured) {
+        if (scorer != null || model == null || configured.isSet(ScoringSettings.SCORER)) {
+            return scorer;
+        }
+        return ScoringSettings.ScorerType.EMBEDDED.name().toLowerCase(Locale.ROOT);
     }
 
     private static void addIfSet(List<String> overrides, Setting<?> setting, String value) {

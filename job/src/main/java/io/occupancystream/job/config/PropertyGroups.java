@@ -93,6 +93,12 @@ public final class PropertyGroups {
         return new PropertyGroups(known, merged);
     }
 
+    /** Whether the key is configured at all (its default does not count). */
+    public boolean isSet(Setting<?> key) {
+        Properties group = groups.get(key.group());
+        return group != null && group.getProperty(key.key()) != null;
+    }
+
     /** The configured value, or the key's default. */
     public String get(Setting<?> key) {
         Properties group = groups.get(key.group());

@@ -17,7 +17,7 @@ final class AutopilotInput {
 
     /** Copies the training sets under {@code dataUri}; returns the copy's prefix. */
     static String stage(S3Client s3, String dataUri, String outputUri, String jobName) {
-        String input = outputUri.replaceFirst("/+$", "") + "/" + jobName + "/input";
+        String input = AutopilotJobSpec.stagedInput(outputUri, jobName);
         new S3TrainingSets(s3).copyFeaturesOnly(URI.create(dataUri), URI.create(input));
         return input;
     }

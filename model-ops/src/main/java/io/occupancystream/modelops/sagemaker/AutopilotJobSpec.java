@@ -60,6 +60,11 @@ public final class AutopilotJobSpec {
         return "s3://" + S3Uris.parse(dataUri, "--data").getHost() + "/autopilot";
     }
 
+    /** Where a job's input (the copy {@link AutopilotInput} makes) goes under its output prefix. */
+    public static String stagedInput(String outputUri, String jobName) {
+        return outputUri.replaceFirst("/+$", "") + "/" + jobName + "/input";
+    }
+
     public CreateAutoMlJobV2Request request() {
         return CreateAutoMlJobV2Request.builder()
                 .autoMLJobName(jobName)
