@@ -31,7 +31,12 @@ function apply(update) {
   for (const shadow of update.shadows) {
     board.shadows.set(shadow.thingName, shadow);
   }
-  render();
+  // An update without rooms or shadows only moves the counts and the clock.
+  if (update.rooms.length > 0 || update.shadows.length > 0) {
+    render();
+  } else {
+    renderSummary();
+  }
 }
 
 function now() {
@@ -153,14 +158,22 @@ function renderRoom(room) {
 
 function renderChart(c, room) {
   const points = [...room.timeline.values()].sort((a, b) => a.t - b.t);
+  if (points.length === 1) {
+    // One point alone would stretch the time axis over years: show empty buckets around it.
+    const t = points[0].t;
+    const empty = { score: null, decision: null, label: null, sound: null };
+    points.unshift({ ...empty, t: t - 6 * board.bucketSeconds });
+    points.push({ ...empty, t: t + board.bucketSeconds });
+  }
   const data = [points.map(p => p.t), points.map(p => p.score),
-    points.map(p => (p.decision ? 1 : 0)), points.map(p => (p.label === null ? null : (p.label ? 1 : 0))),
+    points.map(p => (p.decision === null ? null : (p.decision ? 1 : 0))),
+    points.map(p => (p.label === null ? null : (p.label ? 1 : 0))),
     points.map(p => p.sound)];
   if (typeof uPlot === "undefined") return;
   if (!c.plot) {
     const stepped = uPlot.paths.stepped({ align: 1 });
     c.plot = new uPlot({
-      width: 520, height: 170,
+      width: 540, height: 170,
       scales: { x: { time: true }, y: { range: [0, 1] }, sound: {} },
       series: [{},
         { label: "score", stroke: "#1f77b4", scale: "y" },
