@@ -173,6 +173,8 @@ class LiveViewBrowserTest {
     @Test
     void aPageOpenedLaterGetsTheWholeBoardAndThenItsUpdates() throws Exception {
         commit(model("f-1", "foyer", T0, 0.9));
+        KinesisViewTest.awaitState(
+                view, state -> state.get("rooms").findValuesAsText("room").contains("foyer"));
         BROWSER.open(view.url().toString());
         awaitText("foyer", ".decision", "OCCUPIED");
 
