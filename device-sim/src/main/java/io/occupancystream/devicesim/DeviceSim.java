@@ -6,6 +6,7 @@ import io.occupancystream.devicesim.replay.ReplayCommand;
 import io.occupancystream.devicesim.roe.ImportRoeCommand;
 import io.occupancystream.devicesim.simulate.SimulateCommand;
 import io.occupancystream.devicesim.tail.TailCommand;
+import io.occupancystream.devicesim.view.ViewCommand;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
             SimulateCommand.class,
             ReplayCommand.class,
             TailCommand.class,
+            ViewCommand.class,
             LocalStackCommand.class
         })
 public final class DeviceSim implements Runnable {

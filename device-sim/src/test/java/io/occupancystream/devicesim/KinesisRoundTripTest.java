@@ -3,8 +3,6 @@ package io.occupancystream.devicesim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.devicesim.kinesis.KinesisStreams;
-import io.occupancystream.devicesim.kinesis.LocalKinesisClient;
-import io.occupancystream.devicesim.localstack.Kinesalite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +26,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 class KinesisRoundTripTest {
     private static final Path TEST_DATA = Path.of("..", "test-data");
 
-    private static Kinesalite kinesalite;
+    private static LocalKinesis local;
     private static KinesisClient kinesis;
 
     @TempDir Path dir;
@@ -38,19 +36,13 @@ class KinesisRoundTripTest {
 
     @BeforeAll
     static void startKinesalite() throws IOException {
-        kinesalite = Kinesalite.start(Path.of("kinesalite"), 0);
-        // The commands take credentials from the SDK's default chain, which reads these first.
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        kinesis = LocalKinesisClient.connect(kinesalite.endpoint());
+        local = LocalKinesis.start();
+        kinesis = local.client();
     }
 
     @AfterAll
     static void stopKinesalite() {
-        kinesis.close();
-        kinesalite.close();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        local.close();
     }
 
     @Test
@@ -172,7 +164,7 @@ class KinesisRoundTripTest {
                             "--region",
                             "us-east-1",
                             "--endpoint-url",
-                            kinesalite.endpoint().toString()));
+                            local.endpoint().toString()));
         }
         CommandLine commandLine = DeviceSim.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

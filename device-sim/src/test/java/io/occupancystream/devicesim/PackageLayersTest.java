@@ -14,10 +14,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The simulator's package order, lowest first: delivering and pacing readings; the Kinesis and MQTT
- * targets; the commands; the local stack that runs them all. It uses the job's reading contract and
- * configuration keys, nothing of the job's pipeline; and model-ops only to serve a model locally.
- * The root package has no place in the order: it holds both the command line and what the commands
- * share (options, recording files).
+ * targets; the commands; the live view, which reads streams as tail does; the local stack that runs
+ * them all. It uses the job's reading contract and configuration keys, nothing of the job's
+ * pipeline; and model-ops only to serve a model locally. The root package has no place in the
+ * order: it holds both the command line and what the commands share (options, recording files).
  */
 @AnalyzeClasses(
         packages = "io.occupancystream.devicesim",
@@ -55,14 +55,18 @@ class PackageLayersTest {
                             "io.occupancystream.devicesim.replay..",
                             "io.occupancystream.devicesim.roe..",
                             "io.occupancystream.devicesim.tail..")
+                    .layer("view")
+                    .definedBy("io.occupancystream.devicesim.view..")
                     .layer("localstack")
                     .definedBy("io.occupancystream.devicesim.localstack..")
                     .whereLayer("localstack")
                     .mayNotBeAccessedByAnyLayer()
+                    .whereLayer("view")
+                    .mayNotBeAccessedByAnyLayer()
                     .whereLayer("commands")
-                    .mayOnlyBeAccessedByLayers("localstack")
+                    .mayOnlyBeAccessedByLayers("view", "localstack")
                     .whereLayer("targets")
-                    .mayOnlyBeAccessedByLayers("commands", "localstack");
+                    .mayOnlyBeAccessedByLayers("commands", "view", "localstack");
 
     @ArchTest
     static final ArchRule onlyTheLocalStackUsesModelOps =

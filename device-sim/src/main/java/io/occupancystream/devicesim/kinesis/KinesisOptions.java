@@ -46,21 +46,31 @@ public final class KinesisOptions {
 
     /** A client for the chosen region and endpoint; the caller closes it. */
     public KinesisClient newClient() {
-        if (endpoint != null) {
-            // Kinesis emulators speak JSON only; AWS's Kinesis speaks CBOR, so only an
-            // endpoint override turns CBOR off. The SDK reads this when the client is built.
-            System.setProperty("aws.cborEnabled", "false");
-        }
         try {
-            return AwsEndpoint.of(region, endpoint)
-                    .configure(KinesisClient.builder())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build();
+            return newClient(region, endpoint);
         } catch (SdkClientException e) {
             throw new ParameterException(
                     mixee.commandLine(),
                     "cannot make a Kinesis client (give --region REGION?): " + e.getMessage());
         }
+    }
+
+    /**
+     * A client for {@code region} (null: the SDK's region chain) and {@code endpoint} (null:
+     * AWS's); the caller closes it.
+     *
+     * @throws SdkClientException when no region is given or configured
+     */
+    public static KinesisClient newClient(String region, URI endpoint) {
+        if (endpoint != null) {
+            // Kinesis emulators speak JSON only; AWS's Kinesis speaks CBOR, so only an
+            // endpoint override turns CBOR off. The SDK reads this when the client is built.
+            System.setProperty("aws.cborEnabled", "false");
+        }
+        return AwsEndpoint.of(region, endpoint)
+                .configure(KinesisClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     /** A short name of the stream for summaries. */

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 public final class StreamTail {
     /** Between turns, so that no shard sees more than its 5 GetRecords calls a second. */
-    static final Duration POLL = Duration.ofMillis(200);
+    public static final Duration POLL = Duration.ofMillis(200);
 
     private final KinesisClient kinesis;
     private final String stream;

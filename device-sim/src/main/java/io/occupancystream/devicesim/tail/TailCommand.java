@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
         })
 public final class TailCommand implements Callable<Integer> {
     /** Where reading starts. */
-    enum From {
+    public enum From {
         TRIM_HORIZON,
         LATEST
     }
