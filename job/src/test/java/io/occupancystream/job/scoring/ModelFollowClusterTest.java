@@ -79,7 +79,11 @@ class ModelFollowClusterTest {
                         List.of(
                                 "scoring.scorer=embedded",
                                 "scoring.model.path=" + model,
-                                "scoring.model.poll-interval=10 ms"));
+                                "scoring.model.poll-interval=10 ms",
+                                // Results in the order they were scored: in event-time order the
+                                // rooms stage sorts each second's results by thing name, and a
+                                // second can hold a reading scored before the switch and one after.
+                                "rooms.order=arrival"));
 
         Run run =
                 ScoringJobs.run(
