@@ -32,10 +32,7 @@ final class DeviceState {
         json.put("thingName", thingName);
         json.put("occupied", latest.deviceOccupancy);
         json.put("probability", latest.probability);
-        json.put("source", latest.source);
-        json.put("fallbackReason", latest.fallbackReason);
-        json.put("modelVersion", latest.modelVersion);
-        json.put("timestamp", latest.timestamp);
+        latest.putDecision(json);
         json.put("arrival", arrivalMillis);
         json.put("eventAgeSeconds", eventTime - latest.timestamp);
         json.put("arrivalAgeMillis", nowMillis - arrivalMillis);

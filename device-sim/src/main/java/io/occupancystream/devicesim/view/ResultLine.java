@@ -1,6 +1,8 @@
 package io.occupancystream.devicesim.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.job.reading.Reading;
 
 /**
  * One line of the job's results (the JSON its {@code Result} writes), as the view reads it. A
@@ -49,9 +51,17 @@ final class ResultLine {
         return new ResultLine(OutputJson.object(line));
     }
 
-    /** The job's id of the result, {@code thingName:timestamp}. */
+    /** The job's id of the result: its reading's, {@link Reading#id}. */
     String id() {
-        return thingName + ":" + timestamp;
+        return Reading.id(thingName, timestamp);
+    }
+
+    /** What decided it and when: the fields a room and a device show alike. */
+    void putDecision(ObjectNode json) {
+        json.put("source", source);
+        json.put("fallbackReason", fallbackReason);
+        json.put("modelVersion", modelVersion);
+        json.put("timestamp", timestamp);
     }
 
     /** Whether the model did not answer and the rule decided instead. */

@@ -64,10 +64,7 @@ final class RoomState {
         json.put("roomScore", latest.roomScore);
         json.put("probability", latest.probability);
         json.put("voters", latest.roomVoters);
-        json.put("source", latest.source);
-        json.put("fallbackReason", latest.fallbackReason);
-        json.put("modelVersion", latest.modelVersion);
-        json.put("timestamp", latest.timestamp);
+        latest.putDecision(json);
         json.put("results", results);
         ArrayNode deviceList = json.putArray("devices");
         for (DeviceState device : devices.values()) {
