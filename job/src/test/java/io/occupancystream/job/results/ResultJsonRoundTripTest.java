@@ -69,6 +69,7 @@ class ResultJsonRoundTripTest {
         assertThat(read.roomOccupancy).isEqualTo(written.roomOccupancy);
         assertThat(read.probability).isEqualTo(written.probability);
         assertThat(read.source).isEqualTo(written.source.label());
+        assertThat(read.isFallback()).isEqualTo(written.source == ScoreSource.FALLBACK);
         assertThat(read.modelVersion).isEqualTo(written.modelVersion);
         assertThat(read.fallbackReason)
                 .isEqualTo(written.fallbackReason == null ? null : written.fallbackReason.name());

@@ -43,6 +43,9 @@ public final class ResultLine {
     public static final String ROOM_SCORE = "roomScore";
     public static final String ROOM_VOTERS = "roomVoters";
 
+    /** The {@link #source} of a result the rule decided because the model did not answer. */
+    private static final String FALLBACK_SOURCE = "fallback";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TEXT = "text";
     private static final String BOOLEAN = "true or false";
@@ -135,6 +138,11 @@ public final class ResultLine {
             throw new IllegalArgumentException("not a JSON object");
         }
         return new ResultLine(json);
+    }
+
+    /** Whether the model did not answer and the rule decided instead. */
+    public boolean isFallback() {
+        return FALLBACK_SOURCE.equals(source);
     }
 
     /** The room's score: the fused score of its fresh devices, else this device's probability. */

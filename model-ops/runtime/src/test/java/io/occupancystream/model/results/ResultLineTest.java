@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -153,6 +154,12 @@ class ResultLineTest {
         assertThat(result.room).isEqualTo("t1");
         assertThat(result.deviceOccupancy).isEqualTo(room);
         assertThat(result.score()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"fallback, true", "model, false", "rule, false"})
+    void onlyAFallbackSourceIsAFallback(String source, boolean fallback) {
+        assertThat(ResultLine.of(full().put("source", source)).isFallback()).isEqualTo(fallback);
     }
 
     static Stream<Arguments> scores() {
