@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,22 +79,23 @@ class ResultLineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fields")
-    void absentFieldIsItsDefaultOrRejectedWhenRequired(
+    void absentOrNullFieldIsItsDefaultOrRejectedWhenRequired(
             String name, Function<ResultLine, Object> get, Object value, Object absent) {
-        ObjectNode line = full();
-        line.remove(name);
+        ObjectNode without = full();
+        without.remove(name);
+        ObjectNode withNull = full();
+        withNull.putNull(name);
 
-        assertReadsAs(line, name, get, absent);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("fields")
-    void nullFieldIsReadAsAnAbsentOne(
-            String name, Function<ResultLine, Object> get, Object value, Object absent) {
-        ObjectNode line = full();
-        line.putNull(name);
-
-        assertReadsAs(line, name, get, absent);
+        for (ObjectNode line : List.of(without, withNull)) {
+            if (absent == REQUIRED) {
+                assertThatThrownBy(() -> ResultLine.parse(line.toString()))
+                        .as(line.toString())
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("no " + name);
+            } else {
+                assertThat(get.apply(ResultLine.of(line))).as(line.toString()).isEqualTo(absent);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -177,16 +179,5 @@ class ResultLineTest {
         ObjectNode line = full().put("roomScore", roomScore).put("probability", probability);
 
         assertThat(ResultLine.parse(line.toString()).score()).isEqualTo(score);
-    }
-
-    private static void assertReadsAs(
-            ObjectNode line, String name, Function<ResultLine, Object> get, Object absent) {
-        if (absent == REQUIRED) {
-            assertThatThrownBy(() -> ResultLine.parse(line.toString()))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("no " + name);
-        } else {
-            assertThat(get.apply(ResultLine.of(line))).isEqualTo(absent);
-        }
     }
 }
