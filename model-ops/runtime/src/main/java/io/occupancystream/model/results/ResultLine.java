@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * One line of the job's results: the one definition of its field names and of how a line is read.
- * The job writes its keys from the names here; the run page and the live view read lines through
- * {@link #parse} or {@link #of}. Immutable, so thread-safe.
+ * The job writes its keys from the names here; the run page, the live view and the chaos harness
+ * read lines through {@link #parse} or {@link #of}. Immutable, so thread-safe.
  *
  * <p>The rules, the same for every reader:
  *
