@@ -1,7 +1,7 @@
 package io.occupancystream.devicesim.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.model.results.ResultLine;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,8 +47,8 @@ final class OutputCheck {
         Map<String, Long> firstResult = new HashMap<>();
         Map<String, Long> lastTimestamp = new HashMap<>();
         for (JobOutputs.Arrival arrival : outputs.results) {
-            JsonNode result = JSON.readTree(arrival.text);
-            String id = result.get("id").asText();
+            ResultLine result = ResultLine.parse(arrival.text);
+            String id = result.id;
             Long first = firstResult.putIfAbsent(id, arrival.arrivedMillis);
             if (first != null) {
                 check.resultRepeats++;
@@ -57,15 +57,13 @@ final class OutputCheck {
                 }
                 continue;
             }
-            String thing = result.get("thingName").asText();
-            long timestamp = result.get("timestamp").asLong();
-            Long previous = lastTimestamp.put(thing, timestamp);
-            if (previous != null && previous > timestamp) {
+            Long previous = lastTimestamp.put(result.thingName, result.timestamp);
+            if (previous != null && previous > result.timestamp) {
                 check.orderBreaks++;
             }
-            if ("fallback".equals(result.path("source").asText())) {
-                String reason = result.path("fallbackReason").asText("");
-                if (reason.isEmpty() || reason.equals("null")) {
+            if (result.isFallback()) {
+                String reason = result.fallbackReason == null ? "" : result.fallbackReason;
+                if (reason.isEmpty()) {
                     check.resultsWithoutReason++;
                 }
                 check.fallbacks.merge(reason, 1L, Long::sum);

@@ -1,6 +1,7 @@
 package io.occupancystream.devicesim.view;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.results.ResultLine;
 
 /**
  * A device's newest result and when it arrived. Not thread-safe: the {@link RoomBoard} guards it.
@@ -32,7 +33,7 @@ final class DeviceState {
         json.put("thingName", thingName);
         json.put("occupied", latest.deviceOccupancy);
         json.put("probability", latest.probability);
-        latest.putDecision(json);
+        DecisionJson.put(json, latest);
         json.put("arrival", arrivalMillis);
         json.put("eventAgeSeconds", eventTime - latest.timestamp);
         json.put("arrivalAgeMillis", nowMillis - arrivalMillis);

@@ -3,6 +3,8 @@ package io.occupancystream.devicesim.view;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.job.reading.Reading;
+import io.occupancystream.model.results.ResultLine;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -69,7 +71,7 @@ public final class RoomBoard {
                                                 settings.bucket.toSeconds(),
                                                 settings.timelineBuckets())));
         version++;
-        if (!seen.add(result.id())) {
+        if (!seen.add(Reading.id(result.thingName, result.timestamp))) {
             repeats++;
             return;
         }

@@ -2,6 +2,7 @@ package io.occupancystream.devicesim.view;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.results.ResultLine;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -64,7 +65,7 @@ final class RoomState {
         json.put("roomScore", latest.roomScore);
         json.put("probability", latest.probability);
         json.put("voters", latest.roomVoters);
-        latest.putDecision(json);
+        DecisionJson.put(json, latest);
         json.put("results", results);
         ArrayNode deviceList = json.putArray("devices");
         for (DeviceState device : devices.values()) {

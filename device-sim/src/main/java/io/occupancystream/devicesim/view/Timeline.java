@@ -2,6 +2,7 @@ package io.occupancystream.devicesim.view;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.occupancystream.model.results.ResultLine;
 import java.util.TreeMap;
 
 /**
@@ -59,6 +60,7 @@ final class Timeline {
         int fallbacks;
         int scored;
         double scoreSum;
+        int sounded;
         double soundSum;
         long latest = Long.MIN_VALUE;
         boolean decision;
@@ -79,7 +81,10 @@ final class Timeline {
                 scored++;
                 scoreSum += score;
             }
-            soundSum += result.sound;
+            if (result.sound != null) {
+                sounded++;
+                soundSum += result.sound;
+            }
             if (result.timestamp >= latest) {
                 latest = result.timestamp;
                 decision = result.roomOccupancy;
@@ -101,7 +106,11 @@ final class Timeline {
             } else {
                 json.put("label", label);
             }
-            json.put("sound", soundSum / results);
+            if (sounded > 0) {
+                json.put("sound", soundSum / sounded);
+            } else {
+                json.putNull("sound");
+            }
             json.put("fallbacks", fallbacks);
         }
     }

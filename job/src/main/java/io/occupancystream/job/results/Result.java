@@ -3,13 +3,15 @@ package io.occupancystream.job.results;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.job.reading.Reading;
+import io.occupancystream.model.results.ResultLine;
 import java.util.Objects;
 
 /**
  * The job's decision for one reading: the reading's signals, its device's {@code room}, the room's
  * decision as {@code roomOccupancy}, the device's own probability and decision, where they came
  * from, and the reported label if the reading had one. {@code id} ({@code thingName:timestamp}) is
- * deterministic, so consumers of an at-least-once sink can de-duplicate.
+ * deterministic, so consumers of an at-least-once sink can de-duplicate. Its JSON line is the
+ * contract {@link ResultLine} defines and reads.
  */
 public class Result {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -75,24 +77,25 @@ public class Result {
         return Reading.id(thingName, timestamp);
     }
 
+    /** The result's line, under the field names of {@link ResultLine}. */
     public String toJson() {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("id", id());
-        node.put("thingName", thingName);
-        node.put("timestamp", timestamp);
-        node.put("temperature", temperature);
-        node.put("sound", sound);
-        node.put("hvacStatus", hvacStatus);
-        node.put("roomOccupancy", roomOccupancy);
-        node.put("probability", probability);
-        node.put("source", source == null ? null : source.label());
-        node.put("modelVersion", modelVersion);
-        node.put("fallbackReason", fallbackReason == null ? null : fallbackReason.name());
-        node.put("reportedOccupancy", reportedOccupancy);
-        node.put("room", room);
-        node.put("deviceOccupancy", deviceOccupancy);
-        node.put("roomScore", roomScore);
-        node.put("roomVoters", roomVoters);
+        node.put(ResultLine.ID, id());
+        node.put(ResultLine.THING_NAME, thingName);
+        node.put(ResultLine.TIMESTAMP, timestamp);
+        node.put(ResultLine.TEMPERATURE, temperature);
+        node.put(ResultLine.SOUND, sound);
+        node.put(ResultLine.HVAC_STATUS, hvacStatus);
+        node.put(ResultLine.ROOM_OCCUPANCY, roomOccupancy);
+        node.put(ResultLine.PROBABILITY, probability);
+        node.put(ResultLine.SOURCE, source == null ? null : source.label());
+        node.put(ResultLine.MODEL_VERSION, modelVersion);
+        node.put(ResultLine.FALLBACK_REASON, fallbackReason == null ? null : fallbackReason.name());
+        node.put(ResultLine.REPORTED_OCCUPANCY, reportedOccupancy);
+        node.put(ResultLine.ROOM, room);
+        node.put(ResultLine.DEVICE_OCCUPANCY, deviceOccupancy);
+        node.put(ResultLine.ROOM_SCORE, roomScore);
+        node.put(ResultLine.ROOM_VOTERS, roomVoters);
         return node.toString();
     }
 

@@ -3,6 +3,7 @@ package io.occupancystream.modelops.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.occupancystream.model.decision.SoundRule;
+import io.occupancystream.model.results.ResultLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,7 +39,7 @@ public final class RunPage {
     /** Writes the page, replacing the file; creates its folder if needed. */
     public static void write(Path htmlFile, Path results, Path summaryFile, double ruleThreshold)
             throws IOException {
-        List<RunReading> readings = RunResults.read(results);
+        List<ResultLine> readings = RunResults.read(results);
         JsonNode summary = MAPPER.readTree(Files.readString(summaryFile, StandardCharsets.UTF_8));
         Path folder = htmlFile.toAbsolutePath().getParent();
         if (folder != null) {
@@ -51,7 +53,7 @@ public final class RunPage {
         LOG.info("Wrote the run page {} ({} results)", htmlFile, readings.size());
     }
 
-    static String html(String title, List<RunReading> readings, JsonNode summary, SoundRule rule) {
+    static String html(String title, List<ResultLine> readings, JsonNode summary, SoundRule rule) {
         StringBuilder html = new StringBuilder();
         html.append(Html.pageStart("Run: " + title, TrainingReport.STYLE));
         html.append("<p class=\"note\">").append(Html.escape(overview(readings))).append("</p>\n");
@@ -92,28 +94,31 @@ public final class RunPage {
         return html.toString();
     }
 
-    private static void timelines(StringBuilder html, List<RunReading> readings, SoundRule rule) {
+    private static void timelines(StringBuilder html, List<ResultLine> readings, SoundRule rule) {
         TimelineSvg axis =
                 new TimelineSvg(
                         readings.get(0).timestamp, readings.get(readings.size() - 1).timestamp);
         double soundMax = rule.threshold();
-        for (RunReading r : readings) {
-            soundMax = Math.max(soundMax, r.sound);
+        for (ResultLine r : readings) {
+            if (r.sound != null) {
+                soundMax = Math.max(soundMax, r.sound);
+            }
         }
         double soundScale = soundMax > 0 ? soundMax : 1;
-        Map<String, List<RunReading>> byRoom = new TreeMap<>();
-        for (RunReading r : readings) {
+        Map<String, List<ResultLine>> byRoom = new TreeMap<>();
+        for (ResultLine r : readings) {
             byRoom.computeIfAbsent(r.room, k -> new ArrayList<>()).add(r);
         }
-        for (Map.Entry<String, List<RunReading>> room : byRoom.entrySet()) {
-            List<RunReading> inRoom = room.getValue();
+        for (Map.Entry<String, List<ResultLine>> room : byRoom.entrySet()) {
+            List<ResultLine> inRoom = room.getValue();
             String title = "Room " + room.getKey();
             html.append("<h3>").append(Html.escape(title)).append("</h3>\n");
             html.append(
                     axis.draw(
                             title,
                             List.of(
-                                    TimelineSvg.Series.lane("label", LABEL, inRoom, r -> r.label),
+                                    TimelineSvg.Series.lane(
+                                            "label", LABEL, inRoom, r -> r.reportedOccupancy),
                                     TimelineSvg.Series.lane(
                                             "room decision", ROOM, inRoom, r -> r.roomOccupancy),
                                     ruleLane(rule, inRoom),
@@ -125,19 +130,20 @@ public final class RunPage {
                                             inRoom,
                                             r -> r.roomScore),
                                     soundLine(rule, soundScale, inRoom))));
-            Map<String, List<RunReading>> byDevice = new TreeMap<>();
-            for (RunReading r : inRoom) {
+            Map<String, List<ResultLine>> byDevice = new TreeMap<>();
+            for (ResultLine r : inRoom) {
                 byDevice.computeIfAbsent(r.thingName, k -> new ArrayList<>()).add(r);
             }
-            for (Map.Entry<String, List<RunReading>> device : byDevice.entrySet()) {
-                List<RunReading> own = device.getValue();
+            for (Map.Entry<String, List<ResultLine>> device : byDevice.entrySet()) {
+                List<ResultLine> own = device.getValue();
                 String deviceTitle = "Device " + device.getKey() + " in room " + room.getKey();
                 html.append("<h3>").append(Html.escape(deviceTitle)).append("</h3>\n");
                 html.append(
                         axis.draw(
                                 deviceTitle,
                                 List.of(
-                                        TimelineSvg.Series.lane("label", LABEL, own, r -> r.label),
+                                        TimelineSvg.Series.lane(
+                                                "label", LABEL, own, r -> r.reportedOccupancy),
                                         TimelineSvg.Series.lane(
                                                 "room decision", ROOM, own, r -> r.roomOccupancy),
                                         TimelineSvg.Series.lane(
@@ -158,21 +164,21 @@ public final class RunPage {
         }
     }
 
-    private static TimelineSvg.Series ruleLane(SoundRule rule, List<RunReading> readings) {
+    private static TimelineSvg.Series ruleLane(SoundRule rule, List<ResultLine> readings) {
         return TimelineSvg.Series.lane(
                 "rule (" + Format.ruleDecision(rule.threshold()) + ")",
                 RULE,
                 readings,
-                r -> rule.occupied(r.sound));
+                r -> r.sound == null ? null : rule.occupied(r.sound));
     }
 
     private static TimelineSvg.Series soundLine(
-            SoundRule rule, double scale, List<RunReading> readings) {
+            SoundRule rule, double scale, List<ResultLine> readings) {
         return TimelineSvg.Series.line(
                 "sound", SOUND, scale, rule.threshold(), readings, r -> r.sound);
     }
 
-    private static String overview(List<RunReading> readings) {
+    private static String overview(List<ResultLine> readings) {
         if (readings.isEmpty()) {
             return "No results in this run.";
         }
@@ -184,7 +190,7 @@ public final class RunPage {
         TreeSet<String> versions =
                 readings.stream()
                         .map(r -> r.modelVersion)
-                        .filter(v -> !v.isEmpty())
+                        .filter(Objects::nonNull)
                         .collect(Collectors.toCollection(TreeSet::new));
         return Format.count(readings.size())
                 + " results from "

@@ -1,9 +1,8 @@
 package io.occupancystream.modelops.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.model.results.ResultLine;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,18 +13,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Reads a job's results folder (JSON lines, any depth) into readings ordered by time. */
+/**
+ * Reads a job's results folder (JSON lines, any depth) into results ordered by time. Lines are read
+ * by {@link ResultLine}, under the same rules as the live view: a line it rejects stops the page
+ * with its file and line number, since a page drawn with a made-up timestamp or thing name would
+ * show a run that did not happen.
+ */
 final class RunResults {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private RunResults() {}
 
     /**
      * Every result in the folder's part files, by timestamp then thing name. Files whose name
      * starts with a dot are the file sink's in-progress or pending parts, not yet committed, and
      * are left out.
+     *
+     * @throws IllegalArgumentException naming the file and line of the first line that is not a
+     *     result
      */
-    static List<RunReading> read(Path folder) throws IOException {
+    static List<ResultLine> read(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(folder.toString());
         }
@@ -37,24 +42,29 @@ final class RunResults {
                             .sorted()
                             .collect(Collectors.toList());
         }
-        List<RunReading> readings = new ArrayList<>();
+        List<ResultLine> results = new ArrayList<>();
         for (Path part : parts) {
-            try (Stream<String> lines = Files.lines(part, StandardCharsets.UTF_8)) {
-                lines.filter(line -> !line.isBlank())
-                        .forEach(line -> readings.add(RunReading.of(parse(line))));
+            try (BufferedReader lines = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                int number = 0;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    number++;
+                    if (!line.isBlank()) {
+                        results.add(parse(part, number, line));
+                    }
+                }
             }
         }
-        readings.sort(
-                Comparator.comparingLong((RunReading r) -> r.timestamp)
+        results.sort(
+                Comparator.comparingLong((ResultLine r) -> r.timestamp)
                         .thenComparing(r -> r.thingName));
-        return readings;
+        return results;
     }
 
-    private static JsonNode parse(String line) {
+    private static ResultLine parse(Path part, int number, String line) {
         try {
-            return MAPPER.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return ResultLine.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(part + ":" + number + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.occupancystream.modelops.report;
 
+import io.occupancystream.model.results.ResultLine;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -72,8 +73,8 @@ final class TimelineSvg {
         static Series lane(
                 String name,
                 String color,
-                List<RunReading> readings,
-                Function<RunReading, Boolean> value) {
+                List<ResultLine> readings,
+                Function<ResultLine, Boolean> value) {
             return of(name, color, true, 1, Double.NaN, readings, r -> toDouble(value.apply(r)));
         }
 
@@ -82,8 +83,8 @@ final class TimelineSvg {
                 String color,
                 double max,
                 double reference,
-                List<RunReading> readings,
-                Function<RunReading, Double> value) {
+                List<ResultLine> readings,
+                Function<ResultLine, Double> value) {
             return of(name, color, false, max, reference, readings, value);
         }
 
@@ -93,11 +94,11 @@ final class TimelineSvg {
                 boolean lane,
                 double max,
                 double reference,
-                List<RunReading> readings,
-                Function<RunReading, Double> value) {
+                List<ResultLine> readings,
+                Function<ResultLine, Double> value) {
             List<Long> times = new ArrayList<>();
             List<Double> values = new ArrayList<>();
-            for (RunReading r : readings) {
+            for (ResultLine r : readings) {
                 Double v = value.apply(r);
                 if (v != null) {
                     times.add(r.timestamp);

@@ -1,6 +1,7 @@
 package io.occupancystream.modelops.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -203,6 +204,19 @@ class RunPageTest {
                 .isEqualTo("190.0,20.0 190.0,6.0 1080.0,6.0 1080.0,20.0 1080.0,20.0");
         assertThat(points(d2, "device decision"))
                 .isEqualTo("190.0,64.0 190.0,64.0 635.0,64.0 1080.0,64.0 1080.0,50.0 1080.0,64.0");
+    }
+
+    @Test
+    void lineThatIsNotAResultStopsThePageNamingItsFileAndLine() throws IOException {
+        Path part = results.resolve("part-2-0.jsonl");
+        Files.writeString(
+                part,
+                result("d3", "hall", T0 + 120, 0, 0.1, false, false, 0.1, false)
+                        + "\n\n{\"thingName\":\"d3\",\"timestamp\":1513965780}\n");
+
+        assertThatThrownBy(() -> page())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(part + ":3: no roomOccupancy");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.occupancystream.modelops.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.occupancystream.model.results.ResultLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,15 +16,17 @@ class TimelineSvgTest {
     @Test
     void readingsMoreThanAQuarterHourApartAreNotJoined() {
         // 0, 30 and 60 s, then 901 s after the last: a pause, so two lines.
-        List<RunReading> readings = new ArrayList<>();
+        List<ResultLine> readings = new ArrayList<>();
         for (long t : new long[] {0, 30, 60, 961}) {
             readings.add(
-                    RunReading.of(
+                    ResultLine.of(
                             MAPPER.createObjectNode()
                                     .put("thingName", "d1")
                                     .put("room", "lab")
                                     .put("timestamp", t)
-                                    .put("sound", t == 30 ? 5.0 : 0.0)));
+                                    .put("sound", t == 30 ? 5.0 : 0.0)
+                                    .put("roomOccupancy", false)
+                                    .put("source", "rule")));
         }
         String svg =
                 new TimelineSvg(0, 961)
