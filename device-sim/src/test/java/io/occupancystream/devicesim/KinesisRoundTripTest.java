@@ -3,7 +3,6 @@ package io.occupancystream.devicesim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.devicesim.kinesis.KinesisStreams;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,36 +13,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** simulate, replay and tail against kinesalite, through the command line as a user runs them. */
 class KinesisRoundTripTest {
     private static final Path TEST_DATA = Path.of("..", "test-data");
 
-    private static LocalKinesis local;
-    private static KinesisClient kinesis;
+    @RegisterExtension static final LocalKinesis KINESIS = new LocalKinesis();
 
     @TempDir Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startKinesalite() throws IOException {
-        local = LocalKinesis.start();
-        kinesis = local.client();
-    }
-
-    @AfterAll
-    static void stopKinesalite() {
-        local.close();
-    }
 
     @Test
     void simulatedReadingsComeBackFromTheStreamAsTheSameSeedWritesThemToAFile() throws Exception {
@@ -98,11 +83,12 @@ class KinesisRoundTripTest {
     @Test
     void tailFromLatestSkipsWhatIsAlreadyThereAndStopsWhenIdle() throws Exception {
         createStream("latest", 1);
-        kinesis.putRecord(
-                r ->
-                        r.streamName("latest")
-                                .partitionKey("sim-1")
-                                .data(SdkBytes.fromUtf8String("old")));
+        KINESIS.client()
+                .putRecord(
+                        r ->
+                                r.streamName("latest")
+                                        .partitionKey("sim-1")
+                                        .data(SdkBytes.fromUtf8String("old")));
 
         assertThat(run("tail", "--stream", "latest", "--from", "LATEST", "--timeout", "1s"))
                 .isZero();
@@ -115,11 +101,12 @@ class KinesisRoundTripTest {
     void tailStopsAfterTheLimit() throws Exception {
         createStream("limited", 1);
         for (String data : List.of("one", "two", "three")) {
-            kinesis.putRecord(
-                    r ->
-                            r.streamName("limited")
-                                    .partitionKey("sim-1")
-                                    .data(SdkBytes.fromUtf8String(data)));
+            KINESIS.client()
+                    .putRecord(
+                            r ->
+                                    r.streamName("limited")
+                                            .partitionKey("sim-1")
+                                            .data(SdkBytes.fromUtf8String(data)));
         }
 
         assertThat(run("tail", "--stream", "limited", "--limit", "2")).isZero();
@@ -147,7 +134,7 @@ class KinesisRoundTripTest {
     }
 
     private void createStream(String name, int shards) throws InterruptedException {
-        KinesisStreams.createActive(kinesis, name, shards, Duration.ofSeconds(10));
+        KinesisStreams.createActive(KINESIS.client(), name, shards, Duration.ofSeconds(10));
     }
 
     private int run(String[] command, String... more) {
@@ -164,7 +151,7 @@ class KinesisRoundTripTest {
                             "--region",
                             "us-east-1",
                             "--endpoint-url",
-                            local.endpoint().toString()));
+                            KINESIS.endpoint().toString()));
         }
         CommandLine commandLine = DeviceSim.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -25,14 +25,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** The live view following the job's Kinesis streams, on kinesalite. */
@@ -40,31 +38,20 @@ class KinesisViewTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long T0 = 1_704_700_800L;
 
-    private static LocalKinesis local;
-    private static KinesisClient kinesis;
-
-    @BeforeAll
-    static void startKinesalite() throws Exception {
-        local = LocalKinesis.start();
-        kinesis = local.client();
-    }
-
-    @AfterAll
-    static void stopKinesalite() {
-        local.close();
-    }
+    @RegisterExtension static final LocalKinesis KINESIS = new LocalKinesis();
 
     private static void put(String stream, String partitionKey, String data) {
-        kinesis.putRecord(
-                r ->
-                        r.streamName(stream)
-                                .partitionKey(partitionKey)
-                                .data(SdkBytes.fromUtf8String(data)));
+        KINESIS.client()
+                .putRecord(
+                        r ->
+                                r.streamName(stream)
+                                        .partitionKey(partitionKey)
+                                        .data(SdkBytes.fromUtf8String(data)));
     }
 
     @Test
     void fromLatestOnlyRecordsPutAfterTheStartComeWithTheirArrivalTime() throws Exception {
-        KinesisStreams.createActive(kinesis, "view-latest", 2, Duration.ofSeconds(10));
+        KinesisStreams.createActive(KINESIS.client(), "view-latest", 2, Duration.ofSeconds(10));
         put("view-latest", "t1", "before");
         List<String> lines = new CopyOnWriteArrayList<>();
         List<Long> arrivals = new CopyOnWriteArrayList<>();
@@ -72,7 +59,10 @@ class KinesisViewTest {
         KinesisFollower follower =
                 new KinesisFollower(
                         new StreamTail(
-                                kinesis, "view-latest", System::nanoTime, Pacer.Sleeper.THREAD),
+                                KINESIS.client(),
+                                "view-latest",
+                                System::nanoTime,
+                                Pacer.Sleeper.THREAD),
                         ShardIteratorType.LATEST,
                         (line, arrival) -> {
                             lines.add(line);
@@ -102,8 +92,9 @@ class KinesisViewTest {
 
     @Test
     void theViewCommandShowsRoomsAndDeadLettersFromTheStreams() throws Exception {
-        KinesisStreams.createActive(kinesis, "view-results", 2, Duration.ofSeconds(10));
-        KinesisStreams.createActive(kinesis, "view-dead-letters", 1, Duration.ofSeconds(10));
+        KinesisStreams.createActive(KINESIS.client(), "view-results", 2, Duration.ofSeconds(10));
+        KinesisStreams.createActive(
+                KINESIS.client(), "view-dead-letters", 1, Duration.ofSeconds(10));
         put("view-results", "t1", model("t1", "lab", T0, 0.9).toJson());
         put(
                 "view-results",
@@ -118,7 +109,7 @@ class KinesisViewTest {
                         "--results-stream", "view-results",
                         "--dead-letter-stream", "view-dead-letters",
                         "--from", "TRIM_HORIZON",
-                        "--endpoint-url", local.endpoint().toString());
+                        "--endpoint-url", KINESIS.endpoint().toString());
         JsonNode state;
         try (LiveView view = command.start()) {
             state =

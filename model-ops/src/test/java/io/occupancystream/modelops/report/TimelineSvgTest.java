@@ -19,14 +19,15 @@ class TimelineSvgTest {
         List<ResultLine> readings = new ArrayList<>();
         for (long t : new long[] {0, 30, 60, 961}) {
             readings.add(
-                    ResultLine.of(
+                    ResultLine.parse(
                             MAPPER.createObjectNode()
                                     .put("thingName", "d1")
                                     .put("room", "lab")
                                     .put("timestamp", t)
                                     .put("sound", t == 30 ? 5.0 : 0.0)
                                     .put("roomOccupancy", false)
-                                    .put("source", "rule")));
+                                    .put("source", "rule")
+                                    .toString()));
         }
         String svg =
                 new TimelineSvg(0, 961)

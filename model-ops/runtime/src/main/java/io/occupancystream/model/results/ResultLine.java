@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 /**
  * One line of the job's results: the one definition of its field names and of how a line is read.
  * The job writes its keys from the names here; the run page, the live view and the chaos harness
- * read lines through {@link #parse} or {@link #of}. Immutable, so thread-safe.
+ * read lines through {@link #parse}. Immutable, so thread-safe.
  *
  * <p>The rules, the same for every reader:
  *
@@ -125,15 +125,6 @@ public final class ResultLine {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
-        return of(json);
-    }
-
-    /**
-     * Reads one line already parsed.
-     *
-     * @throws IllegalArgumentException when it is not a JSON object or breaks the rules above
-     */
-    public static ResultLine of(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }

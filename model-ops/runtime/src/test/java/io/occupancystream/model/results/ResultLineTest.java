@@ -93,7 +93,9 @@ class ResultLineTest {
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("no " + name);
             } else {
-                assertThat(get.apply(ResultLine.of(line))).as(line.toString()).isEqualTo(absent);
+                assertThat(get.apply(ResultLine.parse(line.toString())))
+                        .as(line.toString())
+                        .isEqualTo(absent);
             }
         }
     }
@@ -161,7 +163,8 @@ class ResultLineTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"fallback, true", "model, false", "rule, false"})
     void onlyAFallbackSourceIsAFallback(String source, boolean fallback) {
-        assertThat(ResultLine.of(full().put("source", source)).isFallback()).isEqualTo(fallback);
+        assertThat(ResultLine.parse(full().put("source", source).toString()).isFallback())
+                .isEqualTo(fallback);
     }
 
     static Stream<Arguments> scores() {
