@@ -81,7 +81,8 @@ final class BlockingEndpointStage implements ScoringStage {
                             Double.valueOf(Float.toString(answer.probabilities[0])),
                             ScoreSource.MODEL,
                             answer.modelVersion,
-                            null));
+                            null),
+                    featured.quietSeconds());
         }
 
         @Override

@@ -22,7 +22,9 @@ final class NoScoringStage implements ScoringStage {
         @Override
         public Result map(FeaturedReading featured) {
             return Result.of(
-                    featured.reading, new Prediction(false, null, ScoreSource.RULE, "none", null));
+                    featured.reading,
+                    new Prediction(false, null, ScoreSource.RULE, "none", null),
+                    featured.quietSeconds());
         }
     }
 }

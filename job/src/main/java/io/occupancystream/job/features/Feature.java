@@ -1,6 +1,7 @@
 package io.occupancystream.job.features;
 
 import io.occupancystream.job.reading.HvacStatus;
+import io.occupancystream.model.decision.QuietSpan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +43,8 @@ public enum Feature {
         COLUMNS = Collections.unmodifiableList(columns);
     }
 
+    private static final QuietSpan QUIET = QuietSpan.of(COLUMNS);
+
     private final String column;
     private final ToDoubleFunction<RecentReadings> value;
 
@@ -67,6 +70,14 @@ public enum Feature {
             vector[i] = Math.round(features[i].value.applyAsDouble(recent) * SCALE) / SCALE;
         }
         return vector;
+    }
+
+    /**
+     * How long the reading's device had heard nothing loud, read from its vector as model-ops reads
+     * it from a training row ({@link QuietSpan}).
+     */
+    public static long quietSeconds(double[] vector) {
+        return QUIET.seconds(vector);
     }
 
     private static double hvac(RecentReadings r, HvacStatus status) {

@@ -15,6 +15,11 @@ public class FeaturedReading {
         this.features = features;
     }
 
+    /** How long the device had heard nothing loud: {@link Feature#quietSeconds}. */
+    public long quietSeconds() {
+        return Feature.quietSeconds(features);
+    }
+
     @Override
     public String toString() {
         return reading + " " + Arrays.toString(features);

@@ -44,7 +44,7 @@ public class DecisionRules implements Serializable {
         if (room.freshnessSeconds > 0) {
             return room;
         }
-        return new RoomRule(room.method, room.decision, defaultFreshnessSeconds);
+        return room.withFreshness(defaultFreshnessSeconds);
     }
 
     @Override

@@ -52,9 +52,18 @@ public class Result {
      */
     public DecisionRules rules;
 
+    /**
+     * How long the device had heard nothing loud ({@link Feature#quietSeconds}), for the room
+     * rule's quiet span. Not part of the JSON.
+     */
+    public long quietSeconds;
+
     public Result() {}
 
-    public static Result of(Reading reading, Prediction prediction) {
+    /**
+     * @param quietSeconds how long the reading's device had heard nothing loud, from its features
+     */
+    public static Result of(Reading reading, Prediction prediction, long quietSeconds) {
         Result r = new Result();
         r.thingName = reading.thingName;
         r.timestamp = reading.timestamp;
@@ -69,6 +78,7 @@ public class Result {
         r.reportedOccupancy = reading.roomOccupancy;
         r.room = reading.room;
         r.deviceOccupancy = prediction.occupied;
+        r.quietSeconds = quietSeconds;
         return r;
     }
 

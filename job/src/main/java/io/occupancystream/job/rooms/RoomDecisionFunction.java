@@ -59,6 +59,7 @@ public class RoomDecisionFunction extends KeyedProcessFunction<String, Result, R
                         result.thingName,
                         result.timestamp,
                         RoomDecider.probabilityOf(result.probability, result.deviceOccupancy),
+                        result.quietSeconds,
                         rules.device,
                         rules.room(defaultFreshnessSeconds));
         room.update(decider);

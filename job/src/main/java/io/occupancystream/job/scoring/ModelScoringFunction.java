@@ -336,7 +336,7 @@ public class ModelScoringFunction extends RichAsyncFunction<ScoringInput, Result
 
     private static Result result(
             FeaturedReading reading, Prediction prediction, DecisionRules rules) {
-        Result result = Result.of(reading.reading, prediction);
+        Result result = Result.of(reading.reading, prediction, reading.quietSeconds());
         result.rules = rules;
         return result;
     }

@@ -14,6 +14,6 @@ public class ScoringFunction implements MapFunction<FeaturedReading, Result> {
 
     @Override
     public Result map(FeaturedReading featured) {
-        return Result.of(featured.reading, scorer.score(featured));
+        return Result.of(featured.reading, scorer.score(featured), featured.quietSeconds());
     }
 }

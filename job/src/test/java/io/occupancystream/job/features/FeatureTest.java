@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.occupancystream.job.reading.HvacStatus;
 import io.occupancystream.job.reading.Reading;
+import io.occupancystream.model.decision.QuietSpan;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +26,31 @@ class FeatureTest {
                         "hvac_heating",
                         "hvac_cooling",
                         "hvac_standby");
+    }
+
+    @Test
+    void theQuietSpanIsTheLongestLoudShareWindowAtZero() {
+        // A loud reading 120 s ago (floor 1, loud above 2) and quiet ones since: nothing loud in
+        // the last 90 s, but within the last 3 minutes.
+        List<Sample> history = List.of(new Sample(T - 120, 5), new Sample(T - 60, 1));
+        Reading r = new Reading("a", T, 70.5, 1, HvacStatus.STANDBY, null);
+
+        double[] v = Feature.vector(new RecentReadings(r, history, 1));
+
+        assertThat(Feature.quietSeconds(v)).isEqualTo(90);
+        assertThat(Feature.quietSeconds(new double[] {0, 0, 0, 0, 0, 0, 1})).isEqualTo(15 * 60);
+        assertThat(Feature.quietSeconds(new double[] {0.5, 0.5, 0.5, 0.5, 0, 0, 1})).isZero();
+    }
+
+    @Test
+    void everyLoudShareWindowIsOneTheQuietSpanReads() {
+        List<Long> spans =
+                Feature.columns().stream()
+                        .map(QuietSpan::windowSeconds)
+                        .filter(s -> s > 0)
+                        .collect(Collectors.toList());
+        assertThat(spans).containsExactly(90L, 180L, 300L, RecentReadings.LONG_SECONDS);
+        assertThat(RecentReadings.WINDOWS).containsExactly(90L, 180L, 300L, 900L);
     }
 
     @Test

@@ -141,6 +141,27 @@ class RoomDecisionFunctionTest {
     }
 
     @Test
+    void aRoomWhoseDevicesHaveAllBeenQuietLongEnoughLeavesWhateverTheirProbabilities()
+            throws Exception {
+        DecisionRules quiet =
+                new DecisionRules(
+                        DecisionRule.threshold(0.5),
+                        new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.5), 120, 90));
+        process(quiet(model("s1", "lab", T0, 0.9, quiet), 0));
+        process(quiet(model("s2", "lab", T0, 0.9, quiet), 90));
+        process(quiet(model("s1", "lab", T0 + 30, 0.9, quiet), 90));
+
+        assertThat(harness.extractOutputValues().stream().map(r -> r.roomOccupancy))
+                .containsExactly(true, true, false);
+        assertThat(harness.extractOutputValues().get(2).roomScore).isZero();
+    }
+
+    private static Result quiet(Result r, long seconds) {
+        r.quietSeconds = seconds;
+        return r;
+    }
+
+    @Test
     void roomsDecideApart() throws Exception {
         DecisionRules max = rules(DecisionRule.threshold(0.5), FusionMethod.MAX, 60);
         process(model("s1", "lab", T0, 0.9, max));

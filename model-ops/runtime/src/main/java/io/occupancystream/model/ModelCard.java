@@ -77,6 +77,7 @@ public class ModelCard {
             rule.decision = room.decision != null ? room.decision : rule.decision;
             rule.freshnessSeconds =
                     room.freshnessSeconds > 0 ? room.freshnessSeconds : defaultFreshnessSeconds;
+            rule.quietSeconds = room.quietSeconds;
         }
         return rule;
     }

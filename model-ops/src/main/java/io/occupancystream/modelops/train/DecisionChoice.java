@@ -15,10 +15,11 @@ import java.util.Map;
 /**
  * Chooses how probabilities become decisions, on validation rows only: first each device's {@link
  * DecisionRule} (enter and leave thresholds and how long each must hold), then the room's {@link
- * RoomRule} (fusion method and the room's own rule), each the one whose worst device does best,
- * replayed through {@link DecisionReplay} as the job decides. Rules are tried simplest first (a
- * plain threshold, no wait, {@code MEAN}) and a later one must do strictly better to replace it, so
- * the same rows always give the same rules.
+ * RoomRule} (fusion method, whether a room whose devices are all quiet scores 0, and the room's own
+ * rule), each the one whose worst device does best, replayed through {@link DecisionReplay} as the
+ * job decides. Rules are tried simplest first (a plain threshold, no wait, {@code MEAN}, no quiet
+ * rule) and a later one must do strictly better to replace it, so the same rows always give the
+ * same rules.
  *
  * <p>The freshness window is not searched: rows where every device reports on time cannot tell
  * windows apart. It is {@link #FRESHNESS_PERIODS} of the devices' median reporting period, so a
@@ -29,6 +30,10 @@ public final class DecisionChoice {
     static final double[] GAPS = {0, 0.1, 0.2, 0.3};
     static final long[] ENTER_AFTER = {0, 30, 60, 90};
     static final long[] LEAVE_AFTER = {0, 60, 120, 180};
+
+    /** The room's {@link RoomRule#quietSeconds}: never, then the loud-share windows up to 5 min. */
+    static final long[] QUIET = {0, 90, 3 * 60, 5 * 60};
+
     static final int FRESHNESS_PERIODS = 4;
 
     public final DecisionRule device;
@@ -46,6 +51,7 @@ public final class DecisionChoice {
     public static DecisionChoice on(TrainingSet validation, double[] probabilities) {
         List<DecisionRule> rules = candidates();
         long freshness = freshnessSeconds(validation);
+        DecisionReplay.Arrivals arrivals = DecisionReplay.Arrivals.of(validation);
         DecisionRule bestDevice = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (DecisionRule rule : rules) {
@@ -53,7 +59,7 @@ public final class DecisionChoice {
             double score =
                     worst(
                             validation,
-                            DecisionReplay.of(validation, probabilities, rule, alone).device);
+                            DecisionReplay.of(arrivals, probabilities, rule, alone).device);
             if (score > bestScore) {
                 bestScore = score;
                 bestDevice = rule;
@@ -62,17 +68,23 @@ public final class DecisionChoice {
         RoomRule bestRoom = new RoomRule(FusionMethod.MEAN, bestDevice, freshness);
         if (validation.rooms().size() < validation.things().size()) {
             double bestRoomScore = Double.NEGATIVE_INFINITY;
-            for (FusionMethod method : FusionMethod.values()) {
-                for (DecisionRule rule : rules) {
-                    RoomRule room = new RoomRule(method, rule, freshness);
-                    double score =
-                            worst(
-                                    validation,
-                                    DecisionReplay.of(validation, probabilities, bestDevice, room)
-                                            .room);
-                    if (score > bestRoomScore) {
-                        bestRoomScore = score;
-                        bestRoom = room;
+            for (long quiet : QUIET) {
+                for (FusionMethod method : FusionMethod.values()) {
+                    double[] scores =
+                            DecisionReplay.roomScores(
+                                    arrivals,
+                                    probabilities,
+                                    bestDevice,
+                                    new RoomRule(method, bestDevice, freshness, quiet));
+                    for (DecisionRule rule : rules) {
+                        double score =
+                                worst(
+                                        validation,
+                                        DecisionReplay.roomDecisions(arrivals, scores, rule));
+                        if (score > bestRoomScore) {
+                            bestRoomScore = score;
+                            bestRoom = new RoomRule(method, rule, freshness, quiet);
+                        }
                     }
                 }
             }

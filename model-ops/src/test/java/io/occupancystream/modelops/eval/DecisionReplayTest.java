@@ -8,6 +8,8 @@ import io.occupancystream.model.decision.RoomRule;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.testing.IdentifiedRows;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,73 @@ class DecisionReplayTest {
                         rows, p, threshold, new RoomRule(FusionMethod.MAX, threshold, 120));
 
         assertThat(decisionsOf(rows, replay.room, "a")).containsExactly(true, false);
+    }
+
+    @Test
+    void aRoomWhoseDevicesHaveAllBeenQuietScoresZero() throws Exception {
+        // The feature is the 90-second loud share: a is quiet from T+30, b from T+60; both
+        // stay confident (0.9). With a 90 s quiet span the room scores 0 from T+60.
+        TrainingSet rows =
+                new IdentifiedRows("loud_share_90s")
+                        .row(T, "a", "lab", 0.5, true)
+                        .row(T, "b", "lab", 0.5, true)
+                        .row(T + 30, "a", "lab", 0, true)
+                        .row(T + 30, "b", "lab", 0.5, true)
+                        .row(T + 60, "a", "lab", 0, false)
+                        .row(T + 60, "b", "lab", 0, false)
+                        .read(dir);
+        double[] p = {0.9, 0.9, 0.9, 0.9, 0.9, 0.9};
+        DecisionRule half = DecisionRule.threshold(0.5);
+
+        DecisionReplay quiet =
+                DecisionReplay.of(rows, p, half, new RoomRule(FusionMethod.MEAN, half, 120, 90));
+        DecisionReplay never =
+                DecisionReplay.of(rows, p, half, new RoomRule(FusionMethod.MEAN, half, 120));
+
+        assertThat(decisionsOf(rows, quiet.room, "a")).containsExactly(true, true, true);
+        assertThat(decisionsOf(rows, quiet.room, "b")).containsExactly(true, true, false);
+        assertThat(decisionsOf(rows, never.room, "b")).containsExactly(true, true, true);
+    }
+
+    @Test
+    void roomScoresThenRoomDecisionsAreTheReplaysRoomDecisions() throws Exception {
+        // Two rooms of three devices, readings 30 s apart with a few out of order, random
+        // probabilities and loud shares: for every fusion and quiet span, and many room rules,
+        // the decisions from the fused scores are the full replay's.
+        Random random = new Random(11);
+        IdentifiedRows identified = new IdentifiedRows("loud_share_90s");
+        for (int i = 0; i < 400; i++) {
+            for (String thing : List.of("a", "b", "c", "d", "e", "f")) {
+                long t = T + i * 30L + (random.nextInt(10) == 0 ? -45 : 0);
+                String room = thing.compareTo("c") <= 0 ? "one" : "two";
+                double loud = random.nextInt(3) == 0 ? 0 : random.nextDouble();
+                identified.row(t, thing, room, loud, random.nextBoolean());
+            }
+        }
+        TrainingSet rows = identified.read(dir);
+        double[] p = random.doubles(rows.rows()).toArray();
+        DecisionReplay.Arrivals arrivals = DecisionReplay.Arrivals.of(rows);
+        DecisionRule device = new DecisionRule(0.6, 0.4, 30, 60);
+        for (FusionMethod method : FusionMethod.values()) {
+            for (long quiet : new long[] {0, 90}) {
+                RoomRule fusion = new RoomRule(method, device, 90, quiet);
+                double[] scores = DecisionReplay.roomScores(arrivals, p, device, fusion);
+                for (int k = 0; k < 20; k++) {
+                    double enter = 0.3 + random.nextInt(10) * 0.05;
+                    DecisionRule rule =
+                            new DecisionRule(
+                                    enter,
+                                    enter - random.nextInt(3) * 0.1,
+                                    random.nextInt(4) * 30,
+                                    random.nextInt(4) * 60);
+                    RoomRule room = new RoomRule(method, rule, 90, quiet);
+
+                    assertThat(DecisionReplay.roomDecisions(arrivals, scores, rule))
+                            .as("%s", room)
+                            .containsExactly(DecisionReplay.of(rows, p, device, room).room);
+                }
+            }
+        }
     }
 
     private static double probability(String thing, long offset) {

@@ -15,12 +15,23 @@ import java.util.TreeMap;
 
 /**
  * Small training sets with identity columns, as the job writes them ({@code
- * timestamp,thing_name,room,sound}), one feature {@code p} and the target, read back by {@link
- * TrainingSetReader}: one CSV in each hour's window folder. Each row's value is both its sound and
- * its feature.
+ * timestamp,thing_name,room,sound}), one feature ({@code p} unless named) and the target, read back
+ * by {@link TrainingSetReader}: one CSV in each hour's window folder. Each row's value is both its
+ * sound and its feature.
  */
 public final class IdentifiedRows {
     public static final String HEADER = "timestamp,thing_name,room,sound,p,roomoccupancy";
+
+    private final String header;
+
+    public IdentifiedRows() {
+        this("p");
+    }
+
+    /** Rows whose one feature is the column {@code feature}. */
+    public IdentifiedRows(String feature) {
+        header = HEADER.replace(",p,", "," + feature + ",");
+    }
 
     private static final DateTimeFormatter WINDOW =
             DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hour='HH").withZone(ZoneOffset.UTC);
@@ -40,7 +51,7 @@ public final class IdentifiedRows {
             Path file = dir.resolve(w.getKey()).resolve("part-0.csv");
             Files.createDirectories(file.getParent());
             List<String> lines = new ArrayList<>();
-            lines.add(HEADER);
+            lines.add(header);
             lines.addAll(w.getValue());
             Files.write(file, lines);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.occupancystream.model.decision.DecisionRule;
 import io.occupancystream.model.decision.FusionMethod;
+import io.occupancystream.model.decision.RoomRule;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.DecisionReplay;
 import io.occupancystream.modelops.eval.GroupMetrics;
@@ -69,8 +70,46 @@ class DecisionChoiceTest {
         DecisionChoice choice = DecisionChoice.on(all, all.column("p"));
 
         assertThat(choice.room.method).isEqualTo(FusionMethod.MAX);
+        assertThat(choice.room.quietSeconds).isZero();
         boolean[] room = DecisionReplay.of(all, all.column("p"), choice.device, choice.room).room;
         assertThat(GroupMetrics.worstF1(GroupMetrics.byThing(all, room))).isGreaterThan(0.98);
+    }
+
+    @Test
+    void aRoomWhoseDevicesStayConfidentAfterEveryoneLeftScoresZeroOnceAllAreQuiet()
+            throws Exception {
+        // Two devices whose probabilities stay at 0.9 for the 3 minutes after each departure,
+        // as a model's do while its longer windows still hold the voices, though neither has
+        // heard anything loud for 90 s. In occupied stretches at least one of them is loud;
+        // one alone is quiet at times. No threshold or wait tells the lag from the stretch;
+        // the room scoring 0 once both are quiet does.
+        IdentifiedRows rows = new IdentifiedRows("loud_share_90s");
+        double[] p = new double[960];
+        int n = 0;
+        for (int i = 0; i < 480; i++) {
+            int phase = i % 60;
+            boolean occupied = i / 60 % 2 == 1;
+            boolean lagging = !occupied && i >= 60 && phase < 6;
+            long t = T + i * 30L;
+            for (String device : List.of("a", "b")) {
+                boolean quietHere = device.equals("a") ? phase % 4 == 0 : phase % 4 == 2;
+                double loud = occupied && !quietHere ? 0.5 : 0;
+                rows.row(t, device, "lab", loud, occupied);
+                p[n++] = occupied || lagging ? 0.9 : 0.1;
+            }
+        }
+        TrainingSet all = rows.read(dir);
+
+        DecisionChoice choice = DecisionChoice.on(all, p);
+
+        assertThat(choice.room.quietSeconds).isEqualTo(90);
+        boolean[] room = DecisionReplay.of(all, p, choice.device, choice.room).room;
+        assertThat(GroupMetrics.worstF1(GroupMetrics.byThing(all, room))).isGreaterThan(0.98);
+        RoomRule neverQuiet =
+                new RoomRule(
+                        choice.room.method, choice.room.decision, choice.room.freshnessSeconds);
+        boolean[] lagging = DecisionReplay.of(all, p, choice.device, neverQuiet).room;
+        assertThat(GroupMetrics.worstF1(GroupMetrics.byThing(all, lagging))).isLessThan(0.97);
     }
 
     @Test

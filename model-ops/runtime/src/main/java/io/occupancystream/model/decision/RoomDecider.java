@@ -44,7 +44,7 @@ public class RoomDecider {
 
     /**
      * Takes {@code device}'s probability at {@code timestamp} (epoch seconds) and returns its own
-     * and its room's decision after it.
+     * and its room's decision after it; the device counts as never quiet.
      */
     public RoomDecision decide(
             String device,
@@ -52,13 +52,25 @@ public class RoomDecider {
             double probability,
             DecisionRule deviceRule,
             RoomRule roomRule) {
+        return decide(device, timestamp, probability, 0, deviceRule, roomRule);
+    }
+
+    /**
+     * Takes {@code device}'s probability at {@code timestamp} (epoch seconds), when it had heard
+     * nothing loud for {@code quietSeconds} ({@link QuietSpan}), and returns its own and its room's
+     * decision after it.
+     */
+    public RoomDecision decide(
+            String device,
+            long timestamp,
+            double probability,
+            long quietSeconds,
+            DecisionRule deviceRule,
+            RoomRule roomRule) {
         Latch latch = devices.computeIfAbsent(device, d -> new Latch());
         boolean late = isBehind(latch, timestamp);
-        boolean deviceOccupied =
-                late
-                        ? alone(deviceRule, probability, latch)
-                        : latch.update(deviceRule, probability, timestamp);
-        Vote vote = new Vote(timestamp, probability, deviceOccupied);
+        boolean deviceOccupied = decideOn(latch, deviceRule, probability, timestamp);
+        Vote vote = new Vote(timestamp, probability, deviceOccupied, quietSeconds);
         if (!late) {
             votes.put(device, vote);
             votes.values().removeIf(v -> timestamp - v.timestamp > roomRule.freshnessSeconds);
@@ -76,11 +88,19 @@ public class RoomDecider {
         }
         double score = roomRule.fuse(voting, timestamp);
         int voters = voting.size();
-        boolean roomOccupied =
-                isBehind(room, timestamp)
-                        ? alone(roomRule.decision, score, room)
-                        : room.update(roomRule.decision, score, timestamp);
+        boolean roomOccupied = decideOn(room, roomRule.decision, score, timestamp);
         return new RoomDecision(deviceOccupied, roomOccupied, score, voters);
+    }
+
+    /**
+     * What {@code latch} decides on {@code value} at {@code timestamp} under {@code rule}, as every
+     * device's and room's latch here decides: a value older than the latch's newest by the
+     * thresholds alone, leaving the latch as it is.
+     */
+    public static boolean decideOn(Latch latch, DecisionRule rule, double value, long timestamp) {
+        return isBehind(latch, timestamp)
+                ? alone(rule, value, latch)
+                : latch.update(rule, value, timestamp);
     }
 
     private static boolean isBehind(Latch latch, long timestamp) {

@@ -6,6 +6,12 @@ import java.io.Serializable;
  * How a room decides from its devices: the devices that voted within {@link #freshnessSeconds} are
  * fused by {@link #method} into one value, which the room's own {@link #decision} latches. A room
  * of one device with {@code MEAN} and the device's rule decides exactly as the device.
+ *
+ * <p>With {@link #quietSeconds} set, a room whose fresh devices have all heard nothing loud for
+ * that long scores 0, whatever their probabilities. A device's probability stays high for minutes
+ * after its last voice (a quiet spell in an occupied room sounds the same to one microphone as a
+ * room just left); every microphone of a room quiet at once is rarer in an occupied room than right
+ * after everyone left.
  */
 public class RoomRule implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -16,12 +22,29 @@ public class RoomRule implements Serializable {
     /** A device whose newest vote is older than this (in event time) no longer votes. */
     public long freshnessSeconds;
 
+    /**
+     * The room scores 0 once every fresh device has been quiet this long ({@link
+     * Vote#quietSeconds}); 0 for never.
+     */
+    public long quietSeconds;
+
     public RoomRule() {}
 
     public RoomRule(FusionMethod method, DecisionRule decision, long freshnessSeconds) {
+        this(method, decision, freshnessSeconds, 0);
+    }
+
+    public RoomRule(
+            FusionMethod method, DecisionRule decision, long freshnessSeconds, long quietSeconds) {
         this.method = method;
         this.decision = decision;
         this.freshnessSeconds = freshnessSeconds;
+        this.quietSeconds = quietSeconds;
+    }
+
+    /** This rule with another freshness window. */
+    public RoomRule withFreshness(long seconds) {
+        return new RoomRule(method, decision, seconds, quietSeconds);
     }
 
     /**
@@ -33,6 +56,7 @@ public class RoomRule implements Serializable {
         double sum = 0;
         double max = 0;
         int occupied = 0;
+        boolean allQuiet = quietSeconds > 0;
         for (Vote v : votes) {
             if (now - v.timestamp > freshnessSeconds) {
                 continue;
@@ -41,9 +65,13 @@ public class RoomRule implements Serializable {
             sum += v.probability;
             max = Math.max(max, v.probability);
             occupied += v.occupied ? 1 : 0;
+            allQuiet &= v.quietSeconds >= quietSeconds;
         }
         if (fresh == 0) {
             return Double.NaN;
+        }
+        if (allQuiet) {
+            return 0;
         }
         switch (method) {
             case MAX:
@@ -57,6 +85,14 @@ public class RoomRule implements Serializable {
 
     @Override
     public String toString() {
-        return method + " of devices fresh within " + freshnessSeconds + " s, then " + decision;
+        String quiet =
+                quietSeconds > 0 ? ", 0 once all have been quiet " + quietSeconds + " s" : "";
+        return method
+                + " of devices fresh within "
+                + freshnessSeconds
+                + " s"
+                + quiet
+                + ", then "
+                + decision;
     }
 }

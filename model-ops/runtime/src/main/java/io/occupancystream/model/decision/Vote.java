@@ -8,11 +8,15 @@ public class Vote {
     public double probability;
     public boolean occupied;
 
+    /** How long the device had heard nothing loud at the reading ({@link QuietSpan}). */
+    public long quietSeconds;
+
     public Vote() {}
 
-    public Vote(long timestamp, double probability, boolean occupied) {
+    public Vote(long timestamp, double probability, boolean occupied, long quietSeconds) {
         this.timestamp = timestamp;
         this.probability = probability;
         this.occupied = occupied;
+        this.quietSeconds = quietSeconds;
     }
 }

@@ -97,4 +97,19 @@ class RoomDeciderTest {
         assertThat(RoomDecider.probabilityOf(null, false)).isEqualTo(0.0);
         assertThat(RoomDecider.probabilityOf(0.25, true)).isEqualTo(0.25);
     }
+
+    @Test
+    void aRoomWhoseDevicesAreAllQuietLeavesWhateverTheirProbabilities() {
+        RoomDecider lab = new RoomDecider();
+        RoomRule quiet = new RoomRule(FusionMethod.MEAN, HALF, 200, 180);
+        lab.decide("s1", 0, 0.9, 0, HALF, quiet);
+        assertThat(lab.decide("s2", 0, 0.9, 0, HALF, quiet).roomOccupancy).isTrue();
+        assertThat(lab.decide("s1", 180, 0.9, 180, HALF, quiet).toString())
+                .isEqualTo("device true, room true (score 0.9 of 2)");
+        assertThat(lab.decide("s2", 180, 0.8, 180, HALF, quiet).toString())
+                .isEqualTo("device true, room false (score 0.0 of 2)");
+        // A device that counts as never quiet (no span given) keeps the room's fused value.
+        assertThat(lab.decide("s1", 210, 0.9, HALF, quiet).toString())
+                .isEqualTo("device true, room true (score 0.8500000000000001 of 2)");
+    }
 }

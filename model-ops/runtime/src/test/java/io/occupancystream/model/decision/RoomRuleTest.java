@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class RoomRuleTest {
     private static final List<Vote> VOTES =
-            List.of(new Vote(100, 0.9, true), new Vote(95, 0.2, false), new Vote(90, 0.4, false));
+            List.of(
+                    new Vote(100, 0.9, true, 0),
+                    new Vote(95, 0.2, false, 180),
+                    new Vote(90, 0.4, false, 900));
 
     @Test
     void meanMaxAndVoteOfTheFreshDevices() {
@@ -22,5 +25,43 @@ class RoomRuleTest {
         RoomRule rule = new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.5), 5);
         assertThat(rule.fuse(VOTES, 100)).isEqualTo((0.9 + 0.2) / 2);
         assertThat(rule.fuse(VOTES, 106)).isNaN();
+    }
+
+    @Test
+    void aRoomWhoseFreshDevicesHaveAllBeenQuietLongEnoughScoresZero() {
+        DecisionRule rule = DecisionRule.threshold(0.5);
+        List<Vote> quiet = List.of(new Vote(100, 0.9, true, 180), new Vote(95, 0.8, true, 300));
+        assertThat(new RoomRule(FusionMethod.MEAN, rule, 60, 180).fuse(quiet, 100)).isZero();
+        assertThat(new RoomRule(FusionMethod.MAX, rule, 60, 180).fuse(quiet, 100)).isZero();
+        assertThat(new RoomRule(FusionMethod.VOTE, rule, 60, 180).fuse(quiet, 100)).isZero();
+        // One device quiet for less than the span keeps the fused value.
+        assertThat(new RoomRule(FusionMethod.MEAN, rule, 60, 300).fuse(quiet, 100))
+                .isEqualTo((0.9 + 0.8) / 2);
+        // Without a span (0), quiet devices fuse as any others.
+        assertThat(new RoomRule(FusionMethod.MAX, rule, 60).fuse(quiet, 100)).isEqualTo(0.9);
+    }
+
+    @Test
+    void onlyTheFreshDevicesNeedBeQuiet() {
+        RoomRule rule = new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.5), 5, 180);
+        // Fresh at 100: the votes of 100 (quiet 0 s) and 95 (quiet 180 s).
+        assertThat(rule.fuse(VOTES, 100)).isEqualTo((0.9 + 0.2) / 2);
+        // Fresh at 100: the vote of 95 alone; the loud one of 100 is left out here.
+        assertThat(rule.fuse(VOTES.subList(1, 3), 100)).isZero();
+    }
+
+    @Test
+    void describesItsQuietSpan() {
+        DecisionRule rule = DecisionRule.threshold(0.5);
+        assertThat(new RoomRule(FusionMethod.MEAN, rule, 130, 90).toString())
+                .isEqualTo(
+                        "MEAN of devices fresh within 130 s, 0 once all have been quiet 90 s, then "
+                                + rule);
+        assertThat(new RoomRule(FusionMethod.MEAN, rule, 130).toString())
+                .isEqualTo("MEAN of devices fresh within 130 s, then " + rule);
+        assertThat(new RoomRule(FusionMethod.MAX, rule, 130, 90).withFreshness(60).toString())
+                .isEqualTo(
+                        "MAX of devices fresh within 60 s, 0 once all have been quiet 90 s, then "
+                                + rule);
     }
 }
