@@ -1,6 +1,7 @@
 package io.occupancystream.modelops.report;
 
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.modelops.eval.DecisionReplay;
 import io.occupancystream.modelops.eval.ModelVsRule;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,11 @@ final class SummarySection {
         html.append(Html.keyValueRow("algorithm", card.algorithm));
         html.append(Html.keyValueRow("objective", card.objective));
         html.append(Html.keyValueRow("decision", Format.modelDecision(card.threshold)));
+        html.append(Html.keyValueRow("device rule", card.deviceRule().toString()));
+        html.append(
+                Html.keyValueRow(
+                        "room rule",
+                        card.roomRule(DecisionReplay.DEFAULT_FRESHNESS_SECONDS).toString()));
         html.append(Html.keyValueRow("target", card.target));
         html.append(
                 Html.keyValueRow(

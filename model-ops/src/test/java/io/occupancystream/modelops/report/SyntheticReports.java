@@ -2,6 +2,9 @@ package io.occupancystream.modelops.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.decision.DecisionRule;
+import io.occupancystream.model.decision.FusionMethod;
+import io.occupancystream.model.decision.RoomRule;
 import io.occupancystream.modelops.eval.CandidateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +69,8 @@ final class SyntheticReports {
         card.features = FEATURES;
         card.target = "roomoccupancy";
         card.threshold = 0.4817;
+        card.decision = new DecisionRule(0.6, 0.3, 30, 120);
+        card.room = new RoomRule(FusionMethod.MEAN, new DecisionRule(0.65, 0.35, 0, 120), 130, 90);
         card.objective = "F1";
         card.hyperparameters.put("max_depth", 4);
         card.hyperparameters.put("eta", 0.0731);

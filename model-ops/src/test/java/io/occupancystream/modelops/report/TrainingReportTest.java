@@ -39,7 +39,11 @@ class TrainingReportTest {
                         "<h2>Feature importance</h2>")
                 .contains("occupancy-20240502-101530")
                 .contains("baseline-logistic", "xgb-007", "xgb-003", "xgb-012", "baseline-rule")
-                .contains("sha256:9f2c1e0b", "2017-12-01T00:00:00Z", "sound &gt; 0.15");
+                .contains("sha256:9f2c1e0b", "2017-12-01T00:00:00Z", "sound &gt; 0.15")
+                .contains(
+                        "enter at 0.6 held 30 s, leave below 0.3 held 120 s",
+                        "MEAN of devices fresh within 130 s, 0 once all have been quiet 90 s,"
+                                + " then enter at 0.65 held 0 s, leave below 0.35 held 120 s");
     }
 
     @Test
