@@ -7,11 +7,12 @@ import java.io.Serializable;
  * fused by {@link #method} into one value, which the room's own {@link #decision} latches. A room
  * of one device with {@code MEAN} and the device's rule decides exactly as the device.
  *
- * <p>With {@link #quietSeconds} set, a room whose fresh devices have all heard nothing loud for
- * that long scores 0, whatever their probabilities. A device's probability stays high for minutes
- * after its last voice (a quiet spell in an occupied room sounds the same to one microphone as a
- * room just left); every microphone of a room quiet at once is rarer in an occupied room than right
- * after everyone left.
+ * <p>With {@link #quietSeconds} set, a room whose fresh devices, two or more, have all heard
+ * nothing loud for that long scores 0, whatever their probabilities. A device's probability stays
+ * high for minutes after its last voice (a quiet spell in an occupied room sounds the same to one
+ * microphone as a room just left); several microphones of a room quiet at once are rarer in an
+ * occupied room than right after everyone left. One microphone alone says nothing new, so a room
+ * with one fresh device decides as that device.
  */
 public class RoomRule implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,7 +24,7 @@ public class RoomRule implements Serializable {
     public long freshnessSeconds;
 
     /**
-     * The room scores 0 once every fresh device has been quiet this long ({@link
+     * The room scores 0 once every fresh device, of two or more, has been quiet this long ({@link
      * Vote#quietSeconds}); 0 for never.
      */
     public long quietSeconds;
@@ -70,7 +71,7 @@ public class RoomRule implements Serializable {
         if (fresh == 0) {
             return Double.NaN;
         }
-        if (allQuiet) {
+        if (allQuiet && fresh >= 2) {
             return 0;
         }
         switch (method) {
@@ -86,7 +87,9 @@ public class RoomRule implements Serializable {
     @Override
     public String toString() {
         String quiet =
-                quietSeconds > 0 ? ", 0 once all have been quiet " + quietSeconds + " s" : "";
+                quietSeconds > 0
+                        ? ", 0 once all (two or more) have been quiet " + quietSeconds + " s"
+                        : "";
         return method
                 + " of devices fresh within "
                 + freshnessSeconds

@@ -43,11 +43,19 @@ class RoomRuleTest {
 
     @Test
     void onlyTheFreshDevicesNeedBeQuiet() {
-        RoomRule rule = new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.5), 5, 180);
-        // Fresh at 100: the votes of 100 (quiet 0 s) and 95 (quiet 180 s).
+        RoomRule rule = new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.5), 9, 180);
+        // Fresh at 100: the votes of 100 (quiet 0 s) and 95 (quiet 180 s); 90 is stale.
         assertThat(rule.fuse(VOTES, 100)).isEqualTo((0.9 + 0.2) / 2);
-        // Fresh at 100: the vote of 95 alone; the loud one of 100 is left out here.
-        assertThat(rule.fuse(VOTES.subList(1, 3), 100)).isZero();
+        // Fresh at 99: 95 (quiet 180 s) and 90 (quiet 900 s); the loud one of 100 is not there.
+        assertThat(rule.fuse(VOTES.subList(1, 3), 99)).isZero();
+    }
+
+    @Test
+    void aRoomWithOneFreshDeviceDecidesAsThatDevice() {
+        RoomRule rule = new RoomRule(FusionMethod.MEAN, DecisionRule.threshold(0.5), 5, 90);
+        assertThat(rule.fuse(List.of(new Vote(100, 0.7, true, 900)), 100)).isEqualTo(0.7);
+        // 90 is stale at 100, so the quiet 95 is the one fresh device.
+        assertThat(rule.fuse(VOTES.subList(1, 3), 100)).isEqualTo(0.2);
     }
 
     @Test
@@ -55,13 +63,15 @@ class RoomRuleTest {
         DecisionRule rule = DecisionRule.threshold(0.5);
         assertThat(new RoomRule(FusionMethod.MEAN, rule, 130, 90).toString())
                 .isEqualTo(
-                        "MEAN of devices fresh within 130 s, 0 once all have been quiet 90 s, then "
+                        "MEAN of devices fresh within 130 s, 0 once all (two or more) have been"
+                                + " quiet 90 s, then "
                                 + rule);
         assertThat(new RoomRule(FusionMethod.MEAN, rule, 130).toString())
                 .isEqualTo("MEAN of devices fresh within 130 s, then " + rule);
         assertThat(new RoomRule(FusionMethod.MAX, rule, 130, 90).withFreshness(60).toString())
                 .isEqualTo(
-                        "MAX of devices fresh within 60 s, 0 once all have been quiet 90 s, then "
+                        "MAX of devices fresh within 60 s, 0 once all (two or more) have been quiet"
+                                + " 90 s, then "
                                 + rule);
     }
 }
