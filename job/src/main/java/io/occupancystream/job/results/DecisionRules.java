@@ -41,10 +41,7 @@ public class DecisionRules implements Serializable {
 
     /** The room rule, with {@code defaultFreshnessSeconds} where the card names no window. */
     public RoomRule room(long defaultFreshnessSeconds) {
-        if (room.freshnessSeconds > 0) {
-            return room;
-        }
-        return room.withFreshness(defaultFreshnessSeconds);
+        return room.orFreshness(defaultFreshnessSeconds);
     }
 
     @Override

@@ -74,6 +74,7 @@ class RoomsReplayOrderClusterTest {
                             r.thingName,
                             r.timestamp,
                             RoomDecider.probabilityOf(r.probability, RULE.occupied(r.sound)),
+                            r.quietSeconds,
                             rules.device,
                             rules.room(FRESHNESS_SECONDS));
             expected.add(r.id() + " device=" + d.deviceOccupancy + " room=" + d.roomOccupancy);

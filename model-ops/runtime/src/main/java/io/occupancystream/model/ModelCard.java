@@ -71,15 +71,12 @@ public class ModelCard {
      * the card names no freshness window.
      */
     public RoomRule roomRule(long defaultFreshnessSeconds) {
-        RoomRule rule = new RoomRule(FusionMethod.MEAN, deviceRule(), defaultFreshnessSeconds);
-        if (room != null) {
-            rule.method = room.method;
-            rule.decision = room.decision != null ? room.decision : rule.decision;
-            rule.freshnessSeconds =
-                    room.freshnessSeconds > 0 ? room.freshnessSeconds : defaultFreshnessSeconds;
-            rule.quietSeconds = room.quietSeconds;
+        if (room == null) {
+            return new RoomRule(FusionMethod.MEAN, deviceRule(), defaultFreshnessSeconds);
         }
-        return rule;
+        DecisionRule decision = room.decision != null ? room.decision : deviceRule();
+        return new RoomRule(room.method, decision, room.freshnessSeconds, room.quietSeconds)
+                .orFreshness(defaultFreshnessSeconds);
     }
 
     /**

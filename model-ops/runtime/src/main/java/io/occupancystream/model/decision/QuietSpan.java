@@ -17,7 +17,7 @@ public final class QuietSpan {
     /**
      * The columns it reads: {@code loud_share_} then a count and {@code s}, {@code m} or {@code h}.
      */
-    public static final Pattern LOUD_SHARE = Pattern.compile("loud_share_(\\d+)([smh])");
+    private static final Pattern LOUD_SHARE = Pattern.compile("loud_share_(\\d+)([smh])");
 
     private final int[] columns;
     private final long[] seconds;

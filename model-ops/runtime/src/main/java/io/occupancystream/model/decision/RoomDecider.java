@@ -43,19 +43,6 @@ public class RoomDecider {
     }
 
     /**
-     * Takes {@code device}'s probability at {@code timestamp} (epoch seconds) and returns its own
-     * and its room's decision after it; the device counts as never quiet.
-     */
-    public RoomDecision decide(
-            String device,
-            long timestamp,
-            double probability,
-            DecisionRule deviceRule,
-            RoomRule roomRule) {
-        return decide(device, timestamp, probability, 0, deviceRule, roomRule);
-    }
-
-    /**
      * Takes {@code device}'s probability at {@code timestamp} (epoch seconds), when it had heard
      * nothing loud for {@code quietSeconds} ({@link QuietSpan}), and returns its own and its room's
      * decision after it.

@@ -43,8 +43,11 @@ public class RoomRule implements Serializable {
         this.quietSeconds = quietSeconds;
     }
 
-    /** This rule with another freshness window. */
-    public RoomRule withFreshness(long seconds) {
+    /** This rule, or where it names no freshness window (0), the same with {@code seconds}. */
+    public RoomRule orFreshness(long seconds) {
+        if (freshnessSeconds > 0) {
+            return this;
+        }
         return new RoomRule(method, decision, seconds, quietSeconds);
     }
 

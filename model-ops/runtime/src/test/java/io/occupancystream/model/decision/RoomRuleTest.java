@@ -68,7 +68,7 @@ class RoomRuleTest {
                                 + rule);
         assertThat(new RoomRule(FusionMethod.MEAN, rule, 130).toString())
                 .isEqualTo("MEAN of devices fresh within 130 s, then " + rule);
-        assertThat(new RoomRule(FusionMethod.MAX, rule, 130, 90).withFreshness(60).toString())
+        assertThat(new RoomRule(FusionMethod.MAX, rule, 0, 90).orFreshness(60).toString())
                 .isEqualTo(
                         "MAX of devices fresh within 60 s, 0 once all (two or more) have been quiet"
                                 + " 90 s, then "
