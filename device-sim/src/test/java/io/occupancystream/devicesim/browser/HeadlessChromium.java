@@ -14,8 +14,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -145,6 +147,15 @@ public final class HeadlessChromium
     /** A wait of up to ten seconds, polling the page (never a fixed sleep). */
     public WebDriverWait await() {
         return new WebDriverWait(driver, WAIT);
+    }
+
+    /**
+     * The text of the element {@code by} finds, found again if the page replaced it between the
+     * finding and the reading, as a live page does each time it renders what it polled.
+     */
+    public String text(By by) {
+        return await().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
     }
 
     /**

@@ -195,7 +195,7 @@ class LiveViewBrowserTest {
                 .until(
                         ExpectedConditions.textMatches(
                                 arrivalAge, java.util.regex.Pattern.compile("[3-9] s")));
-        assertThat(BROWSER.driver().findElement(By.id("connection")).getText()).isEqualTo("live");
+        assertThat(BROWSER.text(By.id("connection"))).isEqualTo("live");
 
         commit(model("e-1", "entrance", T0 + 600, 0.1));
         awaitText("entrance", ".decision", "EMPTY");

@@ -94,7 +94,7 @@ class LiveViewOfAJobWithoutItsEndpointBrowserTest {
                                 By.id("fallback-rate"), Pattern.compile(".*total 100\\.0 %.*")));
         JsonNode byReason = summary.at("/results/fallbacksByReason");
         assertThat(byReason.path("NETWORK_ERROR").asLong()).isPositive();
-        String reasons = BROWSER.driver().findElement(By.id("fallback-reasons")).getText();
+        String reasons = BROWSER.text(By.id("fallback-reasons"));
         byReason.fields()
                 .forEachRemaining(
                         e ->
