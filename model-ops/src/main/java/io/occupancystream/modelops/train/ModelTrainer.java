@@ -3,6 +3,7 @@ package io.occupancystream.modelops.train;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.decision.FusionMethod;
 import io.occupancystream.modelops.data.Sha256;
 import io.occupancystream.modelops.data.TimeSplit;
 import io.occupancystream.modelops.data.TrainingDataException;
@@ -15,9 +16,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -51,22 +54,29 @@ public final class ModelTrainer {
     private final Objective objective;
     private final int threads;
     private final boolean holdOutLatest;
+    private final Set<FusionMethod> fusion;
 
     /**
      * @param candidates how many XGBoost candidates the search tries: a count, not a time, so two
      *     trainings on the same rows give the same model
      */
     public ModelTrainer(int candidates, long seed, Objective objective, int threads) {
-        this(candidates, seed, objective, threads, false);
+        this(candidates, seed, objective, threads, false, DecisionChoice.DEFAULT_FUSION);
     }
 
     private ModelTrainer(
-            int candidates, long seed, Objective objective, int threads, boolean holdOutLatest) {
+            int candidates,
+            long seed,
+            Objective objective,
+            int threads,
+            boolean holdOutLatest,
+            Set<FusionMethod> fusion) {
         this.candidates = candidates;
         this.seed = seed;
         this.objective = objective;
         this.threads = threads;
         this.holdOutLatest = holdOutLatest;
+        this.fusion = EnumSet.copyOf(fusion);
     }
 
     /**
@@ -75,7 +85,12 @@ public final class ModelTrainer {
      * model that has not learnt from them.
      */
     public ModelTrainer holdingOutLatest() {
-        return new ModelTrainer(candidates, seed, objective, threads, true);
+        return new ModelTrainer(candidates, seed, objective, threads, true, fusion);
+    }
+
+    /** This trainer, but the room rule may fuse its devices by any of {@code methods}. */
+    public ModelTrainer fusingBy(Set<FusionMethod> methods) {
+        return new ModelTrainer(candidates, seed, objective, threads, holdOutLatest, methods);
     }
 
     public TrainedModel train(TrainingSet all, String source, Progress progress)
@@ -95,7 +110,7 @@ public final class ModelTrainer {
         // Each row's probability comes from a model that saw neither its device nor its stretch
         // of time, so the rules and figures from them are those of a microphone never learned.
         double[] outOfSample = best.validationProbabilities;
-        DecisionChoice decisions = DecisionChoice.on(learn, outOfSample);
+        DecisionChoice decisions = DecisionChoice.on(learn, outOfSample, fusion);
         DeviceAndRoomMetrics crossValidated =
                 DeviceAndRoomMetrics.of(
                         learn, outOfSample, decisions.device, decisions.room, ruleThreshold);

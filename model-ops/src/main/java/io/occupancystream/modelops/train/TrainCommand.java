@@ -1,10 +1,12 @@
 package io.occupancystream.modelops.train;
 
 import io.occupancystream.model.ModelCard;
+import io.occupancystream.model.decision.FusionMethod;
 import io.occupancystream.modelops.data.TrainingDataOptions;
 import io.occupancystream.modelops.data.TrainingSet;
 import io.occupancystream.modelops.eval.CandidateResult;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,6 +57,17 @@ public final class TrainCommand implements Callable<Integer> {
     String target;
 
     @Option(
+            names = "--fusion",
+            split = ",",
+            defaultValue = "MEAN",
+            paramLabel = "METHOD[,METHOD...]",
+            description =
+                    "How a room of several devices may fuse their probabilities: MEAN, MAX or"
+                            + " VOTE; name several for validation to choose among them (default:"
+                            + " ${DEFAULT-VALUE}; docs/models.md says why).")
+    List<FusionMethod> fusion;
+
+    @Option(
             names = "--threads",
             defaultValue = "0",
             description = "XGBoost threads; 0 means one per core.")
@@ -77,6 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (Progress progress = new ProgressBarProgress()) {
             model =
                     new ModelTrainer(candidates, seed, objective, cores)
+                            .fusingBy(EnumSet.copyOf(fusion))
                             .train(all, data.data, progress);
         }
         model.writeTo(out);

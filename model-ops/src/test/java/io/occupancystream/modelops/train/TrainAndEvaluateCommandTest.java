@@ -105,4 +105,23 @@ class TrainAndEvaluateCommandTest {
                                 + " SageMaker Autopilot): replay more data"
                                 + System.lineSeparator());
     }
+
+    @Test
+    void anUnknownFusionMethodIsAUsageErrorNamingTheMethods() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ModelOps.commandLine().setErr(new PrintWriter(err, true));
+
+        int code =
+                cli.execute(
+                        "train",
+                        "--data",
+                        dir.toString(),
+                        "--out",
+                        dir.resolve("m").toString(),
+                        "--fusion",
+                        "MEAN,MEDIAN");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--fusion").contains("MEAN, MAX, VOTE");
+    }
 }
