@@ -88,15 +88,8 @@ class TrainAndEvaluateCommandTest {
                 TrainingSetFixture.write(
                         dir.resolve("few"), Instant.parse("2017-12-18T00:00:00Z"), 4, 10, 3);
         StringWriter err = new StringWriter();
-        CommandLine cli = ModelOps.commandLine().setErr(new PrintWriter(err, true));
 
-        int code =
-                cli.execute(
-                        "train",
-                        "--data",
-                        training.toString(),
-                        "--out",
-                        dir.resolve("m").toString());
+        int code = train(err, "--data", training.toString(), "--out", dir.resolve("m").toString());
 
         assertThat(code).isEqualTo(ModelOps.BAD_INPUT);
         assertThat(err.toString())
@@ -109,11 +102,10 @@ class TrainAndEvaluateCommandTest {
     @Test
     void anUnknownFusionMethodIsAUsageErrorNamingTheMethods() throws Exception {
         StringWriter err = new StringWriter();
-        CommandLine cli = ModelOps.commandLine().setErr(new PrintWriter(err, true));
 
         int code =
-                cli.execute(
-                        "train",
+                train(
+                        err,
                         "--data",
                         dir.toString(),
                         "--out",
@@ -123,5 +115,14 @@ class TrainAndEvaluateCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--fusion").contains("MEAN, MAX, VOTE");
+    }
+
+    /** {@code model-ops train ARGS}, its error output written to {@code err}. */
+    private static int train(StringWriter err, String... args) {
+        CommandLine cli = ModelOps.commandLine().setErr(new PrintWriter(err, true));
+        String[] line = new String[args.length + 1];
+        line[0] = "train";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return cli.execute(line);
     }
 }
