@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.occupancystream.devicesim.delivery.Pacer;
 import io.occupancystream.devicesim.delivery.RecordedLine;
+import io.occupancystream.devicesim.kinesis.KinesisStreams;
 import io.occupancystream.devicesim.tail.StreamTail;
 import io.occupancystream.job.JobSettings;
 import io.occupancystream.job.JobWiring;
@@ -124,17 +125,7 @@ class KinesisToKinesisTest {
     @Test
     void everyRecordBecomesAResultOrDeadLetterAndEveryTrainingRowLandsInS3Once(@TempDir Path dir)
             throws Exception {
-        List<String> readings = new ArrayList<>();
-        for (String reading : Recordings.simulated(DEVICES, STEPS, START)) {
-            // The IoT rule adds the thing's registry attribute to the reading.
-            readings.add(
-                    reading.startsWith("{\"thingName\":\"sim-2\"")
-                            ? reading.substring(0, reading.length() - 1)
-                                    + ",\"room\":\""
-                                    + ROOM
-                                    + "\"}"
-                            : reading);
-        }
+        List<String> readings = readings();
         List<String> expectedRows = referenceTrainingRows(readings, dir.resolve("reference"));
         assertThat(expectedRows).hasSize(DEVICES * STEPS);
 
@@ -142,15 +133,12 @@ class KinesisToKinesisTest {
         // training rows as they arrive.
         List<String> records = new ArrayList<>(readings);
         records.addAll(BAD_RECORDS);
-        putRecords(records);
+        putRecords("occupancy-readings", records);
 
         JobSettings config = liveConfig(dir.resolve("out"));
-        JobClient job = startLiveJob(config);
+        JobClient job = startLiveJob(config, true);
         try {
-            Set<String> expectedIds = new TreeSet<>();
-            for (String reading : readings) {
-                expectedIds.add(id(JSON.readTree(reading)));
-            }
+            Set<String> expectedIds = ids(readings);
             StreamTail results = tail("occupancy-results");
             StreamTail deadLetters = tail("occupancy-dead-letters");
             Map<String, JsonNode> resultsById = new TreeMap<>();
@@ -202,6 +190,83 @@ class KinesisToKinesisTest {
         }
     }
 
+    /**
+     * Decided in event-time order on a live stream: once every reading is in, no newer one moves
+     * the watermark past the last second, and its results leave after the rooms stage's maximum
+     * wait (10 s by default on Kinesis), decided with the votes of all three devices.
+     */
+    @Test
+    void inEventTimeOrderTheLastReadingsBeforeALullAreDecidedAfterTheMaximumWait(@TempDir Path dir)
+            throws Exception {
+        try (KinesisClient kinesis = stack.kinesisClient()) {
+            KinesisStreams.createActive(kinesis, "event-time-readings", 2, Duration.ofSeconds(30));
+            KinesisStreams.createActive(kinesis, "event-time-results", 1, Duration.ofSeconds(30));
+        }
+        List<String> readings = readings();
+        putRecords("event-time-readings", readings);
+        JobSettings config =
+                liveConfig(
+                        dir.resolve("out"),
+                        "rooms.order=event-time",
+                        "kinesis.input-stream=event-time-readings",
+                        "kinesis.results-stream=event-time-results",
+                        "training.path=s3://occupancy-stream/event-time-training");
+
+        JobClient job = startLiveJob(config, false);
+        try {
+            Set<String> expectedIds = ids(readings);
+            StreamTail results = tail("event-time-results");
+            Map<String, JsonNode> resultsById = new TreeMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline && resultsById.size() < expectedIds.size()) {
+                if (job.getJobStatus().get() == JobStatus.FAILED) {
+                    job.getJobExecutionResult().get(); // throws with the cause
+                }
+                for (String r : results.poll(Long.MAX_VALUE)) {
+                    JsonNode result = JSON.readTree(r);
+                    resultsById.put(result.get("id").asText(), result);
+                }
+                Thread.sleep(500);
+            }
+
+            assertThat(resultsById.keySet()).isEqualTo(expectedIds);
+            long last = START + (STEPS - 1) * 30L; // Recordings.simulated sends every 30 s
+            for (JsonNode result : resultsById.values()) {
+                assertThat(result.get("room").asText()).isEqualTo(ROOM);
+                if (result.get("timestamp").asLong() == last) {
+                    assertThat(result.get("roomVoters").asInt()).isEqualTo(DEVICES);
+                }
+            }
+        } finally {
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get();
+            }
+        }
+    }
+
+    /** The simulated readings; the IoT rule adds the room from sim-2's registry attribute. */
+    private static List<String> readings() {
+        List<String> readings = new ArrayList<>();
+        for (String reading : Recordings.simulated(DEVICES, STEPS, START)) {
+            readings.add(
+                    reading.startsWith("{\"thingName\":\"sim-2\"")
+                            ? reading.substring(0, reading.length() - 1)
+                                    + ",\"room\":\""
+                                    + ROOM
+                                    + "\"}"
+                            : reading);
+        }
+        return readings;
+    }
+
+    private static Set<String> ids(List<String> readings) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (String reading : readings) {
+            ids.add(id(JSON.readTree(reading)));
+        }
+        return ids;
+    }
+
     private static StreamTail tail(String stream) {
         StreamTail tail =
                 new StreamTail(
@@ -214,7 +279,7 @@ class KinesisToKinesisTest {
         return reading.get("thingName").asText() + ":" + reading.get("timestamp").asLong();
     }
 
-    private void putRecords(List<String> records) {
+    private void putRecords(String stream, List<String> records) {
         try (KinesisClient kinesis = stack.kinesisClient()) {
             for (int from = 0; from < records.size(); from += 500) {
                 List<PutRecordsRequestEntry> entries =
@@ -227,7 +292,7 @@ class KinesisToKinesisTest {
                                                         .build())
                                 .collect(Collectors.toList());
                 int failed =
-                        kinesis.putRecords(b -> b.streamName("occupancy-readings").records(entries))
+                        kinesis.putRecords(b -> b.streamName(stream).records(entries))
                                 .failedRecordCount();
                 assertThat(failed).isZero();
             }
@@ -248,7 +313,7 @@ class KinesisToKinesisTest {
                 .partitionKey();
     }
 
-    private JobSettings liveConfig(Path out) throws Exception {
+    private JobSettings liveConfig(Path out, String... more) throws Exception {
         Map<Setting<?>, String> settings =
                 LocalJobSettings.of(stack, TrainedModels.model(), out.toAbsolutePath());
         List<String> overrides = new ArrayList<>();
@@ -256,10 +321,11 @@ class KinesisToKinesisTest {
         overrides.add("source.idleness=1 s");
         overrides.add(ROOMS_MAP);
         overrides.add("kinesis.sink.max-buffer-time=200 ms");
+        overrides.addAll(List.of(more));
         return JobSettings.withOverrides(overrides);
     }
 
-    private static JobClient startLiveJob(JobSettings config) throws Exception {
+    private static JobClient startLiveJob(JobSettings config, boolean failOnce) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(500);
@@ -268,7 +334,11 @@ class KinesisToKinesisTest {
         RuleScorer rule = config.scoring.rule();
         new OccupancyPipeline(
                         config,
-                        e -> kinesis.rawReadings(e).map(FailOnceAfterCheckpoint.failing(5)),
+                        e ->
+                                failOnce
+                                        ? kinesis.rawReadings(e)
+                                                .map(FailOnceAfterCheckpoint.failing(5))
+                                        : kinesis.rawReadings(e),
                         ScoringStages.of(config.scoring, rule),
                         rule,
                         PipelineOutputs.from(config),

@@ -4,10 +4,15 @@ import io.occupancystream.job.results.Result;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -19,11 +24,36 @@ import org.apache.flink.util.Collector;
  * not depend on how far ahead of its room's others a device's task ran. A result the watermark has
  * already passed leaves at once (late). Every result leaves exactly once; what waits is at most
  * what arrived ahead of the watermark, and the end-of-input watermark lets all of it go.
+ *
+ * <p>A live stream has no end, and its watermark stands still while no device publishes (every
+ * shard idle): the last results before a lull would wait for the next reading. With a maximum wait,
+ * a second whose first result has waited that long in processing time leaves, with every earlier
+ * second still waiting, in the same order; a result of a second let go so leaves at once (late), as
+ * after the watermark.
  */
 public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result> {
     private static final Comparator<Result> BY_THING = Comparator.comparing(r -> r.thingName);
 
+    private final long maxWaitMillis;
+
     private transient MapState<Long, List<Result>> waiting;
+
+    /** When each waiting second's first result arrived, in processing time. */
+    private transient MapState<Long, Long> arrived;
+
+    /** The newest second let go before the watermark passed it. */
+    private transient ValueState<Long> releasedThrough;
+
+    /**
+     * @param maxWaitMillis the longest a result waits for the watermark, in processing time; 0 to
+     *     wait for the watermark alone, as a replay must to decide the same at any speed
+     */
+    public EventTimeOrder(long maxWaitMillis) {
+        if (maxWaitMillis < 0) {
+            throw new IllegalArgumentException("a wait of at least 0 ms, not " + maxWaitMillis);
+        }
+        this.maxWaitMillis = maxWaitMillis;
+    }
 
     @Override
     public void open(Configuration parameters) {
@@ -34,12 +64,20 @@ public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result>
                                         "waiting",
                                         Types.LONG,
                                         Types.LIST(Types.POJO(Result.class))));
+        arrived =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("arrived", Types.LONG, Types.LONG));
+        releasedThrough =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("released-through", Types.LONG));
     }
 
     @Override
     public void processElement(Result result, Context ctx, Collector<Result> out) throws Exception {
         long millis = result.timestamp * 1000L;
-        if (millis <= ctx.timerService().currentWatermark()) {
+        Long released = releasedThrough.value();
+        if (millis <= ctx.timerService().currentWatermark()
+                || (released != null && result.timestamp <= released)) {
             out.collect(result);
             return;
         }
@@ -47,6 +85,11 @@ public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result>
         if (second == null) {
             second = new ArrayList<>();
             ctx.timerService().registerEventTimeTimer(millis);
+            if (maxWaitMillis > 0) {
+                long now = ctx.timerService().currentProcessingTime();
+                arrived.put(result.timestamp, now);
+                ctx.timerService().registerProcessingTimeTimer(now + maxWaitMillis);
+            }
         }
         second.add(result);
         waiting.put(result.timestamp, second);
@@ -54,10 +97,48 @@ public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result>
 
     @Override
     public void onTimer(long millis, OnTimerContext ctx, Collector<Result> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            releaseWaitedSince(millis - maxWaitMillis, out);
+            return;
+        }
         long timestamp = millis / 1000L;
         List<Result> due = waiting.get(timestamp);
+        if (due == null) {
+            return; // let go by the wait already
+        }
         waiting.remove(timestamp);
-        due.sort(BY_THING);
-        due.forEach(out::collect);
+        arrived.remove(timestamp);
+        emit(due, out);
+    }
+
+    /** Lets go every second up to the newest whose first result arrived by {@code arrivedBy}. */
+    private void releaseWaitedSince(long arrivedBy, Collector<Result> out) throws Exception {
+        long through = Long.MIN_VALUE;
+        for (Map.Entry<Long, Long> second : arrived.entries()) {
+            if (second.getValue() <= arrivedBy) {
+                through = Math.max(through, second.getKey());
+            }
+        }
+        if (through == Long.MIN_VALUE) {
+            return;
+        }
+        TreeMap<Long, List<Result>> due = new TreeMap<>();
+        for (Map.Entry<Long, List<Result>> second : waiting.entries()) {
+            if (second.getKey() <= through) {
+                due.put(second.getKey(), second.getValue());
+            }
+        }
+        for (Map.Entry<Long, List<Result>> second : due.entrySet()) {
+            waiting.remove(second.getKey());
+            arrived.remove(second.getKey());
+            emit(second.getValue(), out);
+        }
+        Long released = releasedThrough.value();
+        releasedThrough.update(released == null ? through : Math.max(released, through));
+    }
+
+    private static void emit(List<Result> second, Collector<Result> out) {
+        second.sort(BY_THING);
+        second.forEach(out::collect);
     }
 }

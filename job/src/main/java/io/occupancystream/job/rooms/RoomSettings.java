@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which room each device is in, how long a quiet device still votes in its room, and in which order
- * a room's results are decided.
+ * Which room each device is in, how long a quiet device still votes in its room, in which order a
+ * room's results are decided, and, in event-time order, how long a result may wait.
  */
 public final class RoomSettings implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -78,22 +78,58 @@ public final class RoomSettings implements Serializable {
                             + " for source.type=kinesis, where devices publish in real time,"
                             + " event-time for a replay; a value here wins.");
 
-    public static final List<Setting<?>> SETTINGS = List.of(MAP, FRESHNESS, ORDER);
+    /** Empty for the source's default. */
+    private static final SettingType<Optional<Duration>> DURATION_OR_NONE =
+            value ->
+                    value.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(SettingType.NON_NEGATIVE_DURATION.parse(value));
+
+    /** What a live source waits at most for the watermark, unless {@link #MAX_WAIT} says. */
+    static final Duration LIVE_MAX_WAIT = Duration.ofSeconds(10);
+
+    public static final Setting<Optional<Duration>> MAX_WAIT =
+            Setting.of(
+                    GROUP,
+                    "max-wait",
+                    "",
+                    DURATION_OR_NONE,
+                    "With rooms.order=event-time, the longest a result waits for the watermark, in"
+                            + " processing time: then its second and every earlier one still"
+                            + " waiting are decided, in event-time order, and later results of"
+                            + " those seconds at once. 0 s waits for the watermark alone. Empty: "
+                            + LIVE_MAX_WAIT.getSeconds()
+                            + " s for source.type=kinesis, whose watermark stands still while no"
+                            + " device publishes, and 0 s for a replay, whose end lets every"
+                            + " result go and whose decisions must not depend on its speed.");
+
+    public static final List<Setting<?>> SETTINGS = List.of(MAP, FRESHNESS, ORDER, MAX_WAIT);
 
     public final RoomAssignment assignment;
     public final Duration freshness;
     public final DecisionOrder order;
 
-    public RoomSettings(RoomAssignment assignment, Duration freshness, DecisionOrder order) {
+    /** With {@link DecisionOrder#EVENT_TIME}, the longest a result waits; 0 for no limit. */
+    public final Duration maxWait;
+
+    public RoomSettings(
+            RoomAssignment assignment, Duration freshness, DecisionOrder order, Duration maxWait) {
         this.assignment = assignment;
         this.freshness = freshness;
         this.order = order;
+        this.maxWait = maxWait;
     }
 
     public static RoomSettings from(PropertyGroups p) {
+        SourceSettings.Type source = SourceSettings.TYPE.from(p);
         return new RoomSettings(
                 new RoomAssignment(MAP.from(p)),
                 FRESHNESS.from(p),
-                ORDER.from(p).orElse(DecisionOrder.defaultFor(SourceSettings.TYPE.from(p))));
+                ORDER.from(p).orElse(DecisionOrder.defaultFor(source)),
+                MAX_WAIT.from(p)
+                        .orElse(
+                                source == SourceSettings.Type.KINESIS
+                                        ? LIVE_MAX_WAIT
+                                        : Duration.ZERO));
     }
 }

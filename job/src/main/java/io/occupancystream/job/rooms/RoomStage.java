@@ -29,7 +29,7 @@ public final class RoomStage {
             // The ordered results stay in the task that owns their room: keyed again, no shuffle.
             byRoom =
                     DataStreamUtils.reinterpretAsKeyedStream(
-                            byRoom.process(new EventTimeOrder())
+                            byRoom.process(new EventTimeOrder(settings.maxWait.toMillis()))
                                     .name("rooms in event-time order")
                                     .uid("rooms-event-time-order"),
                             room);

@@ -112,6 +112,64 @@ class EventTimeOrderTest {
     }
 
     @Test
+    void withAMaximumWaitASecondLeavesWithTheEarlierOnesOnceItsFirstResultHasWaitedThatLong()
+            throws Exception {
+        try (var order = harness(new EventTimeOrder(10_000))) {
+            order.setProcessingTime(1_000);
+            process(order, result("s2", T0, 0.5));
+            order.setProcessingTime(4_000);
+            process(order, result("s1", T0 + 1, 0.5));
+            process(order, result("s1", T0, 0.5));
+            process(order, result("s2", T0 + 2, 0.5));
+
+            order.setProcessingTime(10_999);
+            assertThat(order.extractOutputValues()).isEmpty();
+
+            // T0 arrived first: it leaves in thing-name order; later seconds keep waiting.
+            order.setProcessingTime(11_000);
+            assertThat(ids(order.extractOutputValues())).containsExactly("s1:" + T0, "s2:" + T0);
+
+            // A late result of a second let go leaves at once, as after the watermark.
+            process(order, result("s3", T0, 0.5));
+            order.setProcessingTime(12_000);
+            process(order, result("s2", T0 + 1, 0.5));
+            assertThat(ids(order.extractOutputValues()))
+                    .containsExactly("s1:" + T0, "s2:" + T0, "s3:" + T0);
+
+            // T0 + 2 arrived at 4 s: it leaves, and T0 + 1 before it, in order.
+            order.setProcessingTime(14_000);
+            assertThat(ids(order.extractOutputValues()))
+                    .containsExactly(
+                            "s1:" + T0,
+                            "s2:" + T0,
+                            "s3:" + T0,
+                            "s1:" + (T0 + 1),
+                            "s2:" + (T0 + 1),
+                            "s2:" + (T0 + 2));
+
+            // The watermark finds nothing left to let go.
+            order.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(order.extractOutputValues()).hasSize(6);
+            assertThat(order.numEventTimeTimers()).isZero();
+            assertThat(order.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void withoutAMaximumWaitNoTimeSpentWaitingLetsAResultGo() throws Exception {
+        try (var order = order()) {
+            order.setProcessingTime(1_000);
+            process(order, result("s1", T0, 0.5));
+            order.setProcessingTime(Long.MAX_VALUE / 2);
+
+            assertThat(order.extractOutputValues()).isEmpty();
+            assertThat(order.numProcessingTimeTimers()).isZero();
+            order.processWatermark(new Watermark(T0 * 1000));
+            assertThat(ids(order.extractOutputValues())).containsExactly("s1:" + T0);
+        }
+    }
+
+    @Test
     void resultsWaitingForTheWatermarkSurviveARestore() throws Exception {
         OperatorSubtaskState snapshot;
         try (var order = order()) {
@@ -121,7 +179,7 @@ class EventTimeOrderTest {
         }
         try (var restored =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new EventTimeOrder()),
+                        new KeyedProcessOperator<>(new EventTimeOrder(0)),
                         (Result r) -> r.room,
                         Types.STRING)) {
             restored.initializeState(snapshot);
@@ -150,7 +208,7 @@ class EventTimeOrderTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Result, Result> order()
             throws Exception {
-        return harness(new EventTimeOrder());
+        return harness(new EventTimeOrder(0));
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Result, Result> harness(
