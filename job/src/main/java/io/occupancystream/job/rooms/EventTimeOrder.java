@@ -55,15 +55,15 @@ public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result>
         this.maxWaitMillis = maxWaitMillis;
     }
 
+    /** The results waiting, by second: the state this order has kept from the start. */
+    static MapStateDescriptor<Long, List<Result>> waitingState() {
+        return new MapStateDescriptor<>(
+                "waiting", Types.LONG, Types.LIST(Types.POJO(Result.class)));
+    }
+
     @Override
     public void open(Configuration parameters) {
-        waiting =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "waiting",
-                                        Types.LONG,
-                                        Types.LIST(Types.POJO(Result.class))));
+        waiting = getRuntimeContext().getMapState(waitingState());
         arrived =
                 getRuntimeContext()
                         .getMapState(new MapStateDescriptor<>("arrived", Types.LONG, Types.LONG));

@@ -7,9 +7,12 @@ import io.occupancystream.job.results.Result;
 import io.occupancystream.model.decision.DecisionRule;
 import io.occupancystream.model.decision.FusionMethod;
 import io.occupancystream.model.decision.RoomRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -17,6 +20,7 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,17 +181,66 @@ class EventTimeOrderTest {
             process(order, result("s1", T0, 0.5));
             snapshot = order.snapshot(1, 1);
         }
-        try (var restored =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new EventTimeOrder(0)),
-                        (Result r) -> r.room,
-                        Types.STRING)) {
-            restored.initializeState(snapshot);
-            restored.open();
+        try (var restored = restore(snapshot, new EventTimeOrder(0))) {
             restored.processWatermark(new Watermark(T0 * 1000));
 
             assertThat(ids(restored.extractOutputValues())).containsExactly("s1:" + T0, "s2:" + T0);
         }
+    }
+
+    @Test
+    void stateFromBeforeTheMaximumWaitRestoresAndBothWaysOfLeavingWork() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var before = harness(new WaitingOnly())) {
+            process(before, result("s2", T0, 0.5));
+            process(before, result("s1", T0, 0.5));
+            snapshot = before.snapshot(1, 1);
+        }
+        try (var restored = restore(snapshot, new EventTimeOrder(10_000))) {
+            restored.setProcessingTime(0);
+            process(restored, result("s1", T0 + 1, 0.5));
+            restored.processWatermark(new Watermark(T0 * 1000));
+            assertThat(ids(restored.extractOutputValues())).containsExactly("s1:" + T0, "s2:" + T0);
+
+            restored.setProcessingTime(10_000);
+            assertThat(ids(restored.extractOutputValues()))
+                    .containsExactly("s1:" + T0, "s2:" + T0, "s1:" + (T0 + 1));
+        }
+    }
+
+    /**
+     * The order's keyed state as it was before the maximum wait: only the waiting results by
+     * second, as a savepoint taken then holds it.
+     */
+    private static final class WaitingOnly extends KeyedProcessFunction<String, Result, Result> {
+        private transient MapState<Long, List<Result>> waiting;
+
+        @Override
+        public void open(Configuration parameters) {
+            waiting = getRuntimeContext().getMapState(EventTimeOrder.waitingState());
+        }
+
+        @Override
+        public void processElement(Result result, Context ctx, Collector<Result> out)
+                throws Exception {
+            List<Result> second = waiting.get(result.timestamp);
+            if (second == null) {
+                second = new ArrayList<>();
+                ctx.timerService().registerEventTimeTimer(result.timestamp * 1000L);
+            }
+            second.add(result);
+            waiting.put(result.timestamp, second);
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Result, Result> restore(
+            OperatorSubtaskState snapshot, EventTimeOrder order) throws Exception {
+        var restored =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(order), (Result r) -> r.room, Types.STRING);
+        restored.initializeState(snapshot);
+        restored.open();
+        return restored;
     }
 
     /** The results decided in the order given, each as its {@link Decided#line}. */
