@@ -75,9 +75,7 @@ public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result>
     @Override
     public void processElement(Result result, Context ctx, Collector<Result> out) throws Exception {
         long millis = result.timestamp * 1000L;
-        Long released = releasedThrough.value();
-        if (millis <= ctx.timerService().currentWatermark()
-                || (released != null && result.timestamp <= released)) {
+        if (millis <= ctx.timerService().currentWatermark() || letGoByTheWait(result.timestamp)) {
             out.collect(result);
             return;
         }
@@ -109,6 +107,15 @@ public class EventTimeOrder extends KeyedProcessFunction<String, Result, Result>
         waiting.remove(timestamp);
         arrived.remove(timestamp);
         emit(due, out);
+    }
+
+    /** Whether {@code timestamp}'s second has left already because it waited too long. */
+    private boolean letGoByTheWait(long timestamp) throws Exception {
+        if (maxWaitMillis == 0) {
+            return false; // no state to read: nothing is ever let go before the watermark
+        }
+        Long released = releasedThrough.value();
+        return released != null && timestamp <= released;
     }
 
     /** Lets go every second up to the newest whose first result arrived by {@code arrivedBy}. */

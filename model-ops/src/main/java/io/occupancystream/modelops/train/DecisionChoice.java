@@ -24,10 +24,10 @@ import java.util.Set;
  * rows always give the same rules.
  *
  * <p>The fusion method is {@link #DEFAULT_FUSION}, {@code MEAN}, unless the caller allows others:
- * validation rows chose {@code MAX} or {@code VOTE} over {@code MEAN} by less than 0.01 twice, and
- * both times the choice did far worse on a period the rows did not hold (docs/models.md), while a
- * mean of calibrated probabilities neither waits for a device that cannot hear a corner of the room
- * nor follows one device's false alarm.
+ * validation rows twice chose {@code MAX} or {@code VOTE} over {@code MEAN}, and both times the
+ * choice did far worse on a period the rows did not hold (docs/models.md), while a mean of
+ * calibrated probabilities neither waits for a device that cannot hear a corner of the room nor
+ * follows one device's false alarm.
  *
  * <p>The freshness window is not searched: rows where every device reports on time cannot tell
  * windows apart. It is {@link #FRESHNESS_PERIODS} of the devices' median reporting period, so a
@@ -45,7 +45,7 @@ public final class DecisionChoice {
     static final int FRESHNESS_PERIODS = 4;
 
     /** The fusion methods the room rule may use unless the caller allows others. */
-    public static final Set<FusionMethod> DEFAULT_FUSION = EnumSet.of(FusionMethod.MEAN);
+    public static final Set<FusionMethod> DEFAULT_FUSION = Set.of(FusionMethod.MEAN);
 
     public final DecisionRule device;
     public final RoomRule room;
@@ -70,6 +70,7 @@ public final class DecisionChoice {
         if (fusion.isEmpty()) {
             throw new IllegalArgumentException("the room rule needs a fusion method to choose");
         }
+        Set<FusionMethod> methods = EnumSet.copyOf(fusion); // in FusionMethod's order
         List<DecisionRule> rules = candidates();
         long freshness = freshnessSeconds(validation);
         DecisionReplay.Arrivals arrivals = DecisionReplay.Arrivals.of(validation);
@@ -90,7 +91,7 @@ public final class DecisionChoice {
         if (validation.rooms().size() < validation.things().size()) {
             double bestRoomScore = Double.NEGATIVE_INFINITY;
             for (long quiet : QUIET) {
-                for (FusionMethod method : EnumSet.copyOf(fusion)) {
+                for (FusionMethod method : methods) {
                     double[] scores =
                             DecisionReplay.roomScores(
                                     arrivals,
